@@ -1,0 +1,103 @@
+package assistant
+
+// EvidenceID names a kind of evidence (dispute-v1, "Evidence ids").
+type EvidenceID string
+
+const (
+	PhotosItem               EvidenceID = "photos_item"
+	PhotosPackaging          EvidenceID = "photos_packaging"
+	UnboxingVideo            EvidenceID = "unboxing_video"
+	ListingScreenshot        EvidenceID = "listing_screenshot"
+	SelectedOptionScreenshot EvidenceID = "selected_option_screenshot"
+	SellerChat               EvidenceID = "seller_chat"
+	RefundRequestRecord      EvidenceID = "refund_request_record"
+	TrackingRecord           EvidenceID = "tracking_record"
+	CustomsNotice            EvidenceID = "customs_notice"
+	ServiceReport            EvidenceID = "service_report"
+	QuantityPhoto            EvidenceID = "quantity_photo"
+	PaymentRecord            EvidenceID = "payment_record"
+)
+
+// EvidenceIDs lists every evidence id in the contract's order.
+var EvidenceIDs = []EvidenceID{PhotosItem, PhotosPackaging, UnboxingVideo, ListingScreenshot,
+	SelectedOptionScreenshot, SellerChat, RefundRequestRecord, TrackingRecord, CustomsNotice,
+	ServiceReport, QuantityPhoto, PaymentRecord}
+
+// Evidence is one thing to collect for a dispute and why it helps.
+type Evidence struct {
+	ID       EvidenceID
+	Required bool
+	Why      string
+}
+
+// ValidEvidenceID reports whether s is an evidence id of the contract.
+func ValidEvidenceID(s string) bool {
+	for _, id := range EvidenceIDs {
+		if string(id) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func ev(id EvidenceID, required bool, why string) Evidence {
+	return Evidence{ID: id, Required: required, Why: why}
+}
+
+var (
+	evChat          = ev(SellerChat, true, "Your messages with the seller show you tried to settle it with them first.")
+	evRefundRequest = ev(RefundRequestRecord, true, "The date of your refund request starts the seller's 10 days.")
+	evPaymentInr    = ev(PaymentRecord, true, "The order's payment page shows you paid through the platform.")
+	evPayment       = ev(PaymentRecord, false, "The order's payment page shows you paid through the platform.")
+	evRefundOpt     = ev(RefundRequestRecord, false, "The date of your refund request starts the seller's 10 days.")
+	evListing       = ev(ListingScreenshot, true, "The listing as it was when you bought shows what was promised.")
+	evUnboxing      = ev(UnboxingVideo, true, "A video from the sealed parcel to the item shows the problem was there on arrival.")
+	evPhotosItem    = ev(PhotosItem, true, "Clear photos of the item show the problem itself.")
+	evPackaging     = ev(PhotosPackaging, true, "Photos of the box and labels show the parcel's condition and that it is this order.")
+)
+
+// evidenceByClaim is what each claim needs: the contract's minimum marked
+// required, then what usually helps.
+var evidenceByClaim = map[Claim][]Evidence{
+	NotReceived: {
+		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
+		evChat, evRefundRequest, evPaymentInr,
+	},
+	// not_received with a customs seizure also needs the customs notice.
+	NotReceived + "/customs": {
+		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
+		evChat, evRefundRequest, evPaymentInr,
+		ev(CustomsNotice, true, "The customs letter says why the parcel was held, which decides who is at fault."),
+	},
+	NotAsDescribed: {
+		evPhotosItem, evListing,
+		ev(SelectedOptionScreenshot, true, "Your order page shows the size, colour or model you chose."),
+		evUnboxing, evChat, evRefundOpt, evPayment,
+	},
+	Counterfeit: {
+		ev(PhotosItem, true, "Close photos of logos, labels and serial numbers show what makes it fake."),
+		evListing, evUnboxing, evChat,
+		ev(PhotosPackaging, false, "Photos of the box and any certificates help compare with the genuine product."),
+		evRefundOpt, evPayment,
+	},
+	Broken: {
+		ev(PhotosItem, true, "Photos of the damage, or of the item failing, show the fault."),
+		ev(UnboxingVideo, true, "A video from the sealed parcel shows the item arrived broken."),
+		ev(PhotosPackaging, true, "Photos of the box show whether it was damaged in transit."),
+		ev(ServiceReport, false, "A repair shop's note confirms a fault you cannot show in a photo."),
+		evChat, evRefundOpt, evPayment,
+	},
+	MissingParts: {
+		ev(QuantityPhoto, true, "One photo with everything that arrived laid out and counted."),
+		evPackaging, evListing, evUnboxing, evChat, evRefundOpt, evPayment,
+	},
+}
+
+// EvidenceFor returns the evidence a claim needs. The slice is shared: do not
+// modify it.
+func EvidenceFor(f *Facts) []Evidence {
+	if f.Claim == NotReceived && f.Tracking == TrackingSeized {
+		return evidenceByClaim[NotReceived+"/customs"]
+	}
+	return evidenceByClaim[f.Claim]
+}

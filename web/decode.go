@@ -1,0 +1,232 @@
+package web
+
+import (
+	"strings"
+	"time"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/tidwall/gjson"
+)
+
+// Requests are read here and only here: one function per request kind, each
+// checking the JSON with gjson.Valid first and telling absent from false
+// with Exists. Unknown keys are ignored; a known key with a wrong type or an
+// unknown value is an error naming the field.
+
+// Marketplace is the only marketplace the rules cover.
+const Marketplace = "aliexpress"
+
+func invalid(field, msg string) *assistant.Error {
+	return assistant.Errorf(assistant.ECodeInvalid, field, msg)
+}
+
+// parseRoot checks that body is one JSON object and returns it.
+func parseRoot(body []byte) (gjson.Result, *assistant.Error) {
+	if !gjson.ValidBytes(body) {
+		return gjson.Result{}, invalid("", "the body is not valid JSON")
+	}
+	root := gjson.ParseBytes(body)
+	if !root.IsObject() {
+		return gjson.Result{}, invalid("", "the body must be a JSON object")
+	}
+	return root, nil
+}
+
+// readCommon reads the fields every request shares: marketplace and today.
+// A missing or null today is the current UTC date.
+func readCommon(root gjson.Result, now time.Time) (assistant.Date, *assistant.Error) {
+	if m := root.Get("marketplace"); m.Exists() && m.Type != gjson.Null {
+		if m.Type != gjson.String {
+			return assistant.Date{}, invalid("marketplace", "must be a string")
+		}
+		if m.Str != Marketplace {
+			return assistant.Date{}, assistant.Errorf(assistant.ECodeUnsupported, "marketplace",
+				"only \"aliexpress\" is supported")
+		}
+	}
+	t := root.Get("today")
+	if !t.Exists() || t.Type == gjson.Null {
+		y, m, d := now.UTC().Date()
+		today, _ := assistant.MakeDate(y, int(m), d)
+		return today, nil
+	}
+	return readDate(t, "today")
+}
+
+func readDate(v gjson.Result, field string) (assistant.Date, *assistant.Error) {
+	if v.Type != gjson.String {
+		return assistant.Date{}, invalid(field, "must be a date string written YYYY-MM-DD")
+	}
+	d, ok := assistant.ParseDate(v.Str)
+	if !ok {
+		return assistant.Date{}, invalid(field, "must be a real calendar date written YYYY-MM-DD")
+	}
+	return d, nil
+}
+
+func readBool(v gjson.Result, field string) (bool, *assistant.Error) {
+	switch v.Type {
+	case gjson.True:
+		return true, nil
+	case gjson.False:
+		return false, nil
+	}
+	return false, invalid(field, "must be true or false")
+}
+
+// readObject returns root[key] as an object; missing or null is empty.
+func readObject(root gjson.Result, key string) (gjson.Result, bool, *assistant.Error) {
+	v := root.Get(key)
+	if !v.Exists() || v.Type == gjson.Null {
+		return v, false, nil
+	}
+	if !v.IsObject() {
+		return v, false, invalid(key, "must be a JSON object")
+	}
+	return v, true, nil
+}
+
+// DecodeAssess reads a POST /api/v1/assess body into an engine request.
+// now supplies the default for a missing "today".
+func DecodeAssess(body []byte, now time.Time) (assistant.Request, *assistant.Error) {
+	var req assistant.Request
+	root, err := parseRoot(body)
+	if err != nil {
+		return req, err
+	}
+	if req.Today, err = readCommon(root, now); err != nil {
+		return req, err
+	}
+	facts, ok, err := readObject(root, "facts")
+	if err != nil || !ok {
+		return req, err
+	}
+	req.Facts, err = readDisputeFacts(facts, "facts.")
+	return req, err
+}
+
+// readDisputeFacts reads the dispute facts from a JSON object. A null value
+// is the same as an absent one.
+func readDisputeFacts(obj gjson.Result, prefix string) (assistant.Facts, *assistant.Error) {
+	var f assistant.Facts
+	var err *assistant.Error
+	obj.ForEach(func(k, v gjson.Result) bool {
+		spec, known := assistant.LookupFact(k.Str)
+		if !known || v.Type == gjson.Null {
+			return true
+		}
+		err = setFact(&f, spec, v, prefix+k.Str)
+		return err == nil
+	})
+	return f, err
+}
+
+func setFact(f *assistant.Facts, spec *assistant.FactSpec, v gjson.Result, field string) *assistant.Error {
+	switch spec.Kind {
+	case assistant.KindBool:
+		b, err := readBool(v, field)
+		if err != nil {
+			return err
+		}
+		spec.SetBool(f, b)
+	case assistant.KindDate:
+		d, err := readDate(v, field)
+		if err != nil {
+			return err
+		}
+		spec.SetDate(f, d)
+	case assistant.KindEnum:
+		if v.Type != gjson.String {
+			return invalid(field, "must be a string, one of: "+strings.Join(spec.Values, ", "))
+		}
+		if !spec.SetEnum(f, v.Str) {
+			return invalid(field, "must be one of: "+strings.Join(spec.Values, ", "))
+		}
+	}
+	return nil
+}
+
+// checklistBools maps the checklist's yes/no facts to their fields.
+var checklistBools = map[string]func(*assistant.ChecklistFacts) *assistant.Bool{
+	"variant_chosen":                 func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.VariantChosen },
+	"package_contents_checked":       func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.PackageContentsChecked },
+	"compatibility_checked":          func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.CompatibilityChecked },
+	"photo_reviews_seen":             func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.PhotoReviewsSeen },
+	"delivery_checked":               func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.DeliveryChecked },
+	"free_returns":                   func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.FreeReturns },
+	"warranty_offered":               func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.WarrantyOffered },
+	"import_rules_checked":           func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.ImportRulesChecked },
+	"wants_genuine":                  func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.WantsGenuine },
+	"specs_complete":                 func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.SpecsComplete },
+	"screenshots_saved":              func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.ScreenshotsSaved },
+	"off_platform_payment_requested": func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.OffPlatformPaymentRequested },
+	"coupon_used":                    func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.CouponUsed },
+	"coupon_terms_checked":           func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.CouponTermsChecked },
+	"asked_for_login_or_code":        func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.AskedForLoginOrCode },
+	"address_current":                func(f *assistant.ChecklistFacts) *assistant.Bool { return &f.AddressCurrent },
+}
+
+var conditionValues = []string{"new", "used", "defective", "imitation"}
+
+// ChecklistRequest is a decoded POST /api/v1/checklist body.
+type ChecklistRequest struct {
+	Today assistant.Date
+	Facts assistant.ChecklistFacts
+}
+
+// DecodeChecklist reads a POST /api/v1/checklist body.
+func DecodeChecklist(body []byte, now time.Time) (ChecklistRequest, *assistant.Error) {
+	var req ChecklistRequest
+	root, err := parseRoot(body)
+	if err != nil {
+		return req, err
+	}
+	if req.Today, err = readCommon(root, now); err != nil {
+		return req, err
+	}
+	facts, ok, err := readObject(root, "facts")
+	if err != nil || !ok {
+		return req, err
+	}
+	f := &req.Facts
+	facts.ForEach(func(k, v gjson.Result) bool {
+		if v.Type == gjson.Null {
+			return true
+		}
+		field := "facts." + k.Str
+		if get, ok := checklistBools[k.Str]; ok {
+			var b bool
+			b, err = readBool(v, field)
+			*get(f) = assistant.BoolOf(b)
+			return err == nil
+		}
+		switch k.Str {
+		case "seller_positive_percent":
+			if v.Type != gjson.Number || v.Num < 0 || v.Num > 100 {
+				err = invalid(field, "must be a number from 0 to 100")
+				return false
+			}
+			f.SellerPositivePercent, f.SellerRatingKnown = v.Num, true
+		case "category":
+			err = readEnum(v, field, assistant.Categories, (*string)(&f.Category))
+		case "listing_condition":
+			err = readEnum(v, field, conditionValues, (*string)(&f.ListingCondition))
+		case "order_placed_on":
+			f.OrderPlacedOn, err = readDate(v, field)
+		}
+		return err == nil
+	})
+	return req, err
+}
+
+func readEnum(v gjson.Result, field string, values []string, dst *string) *assistant.Error {
+	if v.Type == gjson.String {
+		for _, x := range values {
+			if v.Str == x {
+				*dst = x
+				return nil
+			}
+		}
+	}
+	return invalid(field, "must be one of: "+strings.Join(values, ", "))
+}

@@ -1,0 +1,143 @@
+package web
+
+import "github.com/calmclaim/calmclaim/assistant"
+
+// AppendVerdict appends the JSON of a verdict (dispute-v1, "Verdict"), plus
+// the additive "today" the assessment used.
+func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte {
+	w := jsonw{b: b}
+	w.open('{')
+	w.key("outcome")
+	w.str(string(v.Outcome))
+	w.key("claim")
+	w.strOrNull(string(v.Claim))
+	w.key("earliest_date")
+	w.strOrNull(v.EarliestDate.String())
+	w.key("rules")
+	w.open('[')
+	for _, r := range v.Rules {
+		writeRule(&w, r)
+	}
+	w.close(']')
+	w.key("remedy")
+	w.strOrNull(string(v.Remedy))
+	w.key("evidence")
+	w.open('[')
+	for _, e := range v.Evidence {
+		w.open('{')
+		w.key("id")
+		w.str(string(e.ID))
+		w.key("required")
+		w.bool(e.Required)
+		w.key("why")
+		w.str(e.Why)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("warnings")
+	w.open('[')
+	for _, r := range v.Warnings {
+		writeRule(&w, r)
+	}
+	w.close(']')
+	w.key("next_question")
+	w.strOrNull(string(v.NextQuestion))
+	w.key("today")
+	w.str(today.String())
+	w.close('}')
+	return w.b
+}
+
+func writeRule(w *jsonw, r *assistant.Rule) {
+	w.open('{')
+	w.key("id")
+	w.str(r.ID)
+	w.key("effect")
+	w.str(string(r.Effect))
+	w.key("summary")
+	w.str(r.Summary)
+	w.key("source")
+	w.str(r.Source)
+	w.close('}')
+}
+
+// AppendError appends {"error": {"code", "message", "field"}}.
+func AppendError(b []byte, e *assistant.Error) []byte {
+	w := jsonw{b: b}
+	w.open('{')
+	w.key("error")
+	w.open('{')
+	w.key("code")
+	w.str(e.Code)
+	w.key("message")
+	w.str(e.Message)
+	w.key("field")
+	w.strOrNull(e.Field)
+	w.close('}')
+	w.close('}')
+	return w.b
+}
+
+// AppendChecklist appends {"verdict", "items": [{"id", "status", "summary",
+// "source", "detail"}]}.
+func AppendChecklist(b []byte, r *assistant.ChecklistResult) []byte {
+	w := jsonw{b: b}
+	w.open('{')
+	w.key("verdict")
+	w.str(r.Verdict)
+	w.key("items")
+	w.open('[')
+	for _, it := range r.Items {
+		w.open('{')
+		w.key("id")
+		w.str(it.ID)
+		w.key("status")
+		w.str(string(it.Status))
+		w.key("summary")
+		w.str(it.Summary)
+		w.key("source")
+		w.str(it.Source)
+		w.key("detail")
+		w.strOrNull(it.Detail)
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+	return w.b
+}
+
+// AppendRules appends the rule pack, the checklist items and the evidence
+// ids with their citations: everything the product decides with.
+func AppendRules(b []byte, p *assistant.Pack) []byte {
+	w := jsonw{b: b}
+	w.open('{')
+	w.key("contract")
+	w.str("dispute-v1")
+	w.key("rules")
+	w.open('[')
+	for i := range p.Rules {
+		writeRule(&w, &p.Rules[i])
+	}
+	w.close(']')
+	w.key("checklist")
+	w.open('[')
+	for _, it := range assistant.ChecklistItems {
+		w.open('{')
+		w.key("id")
+		w.str(it.ID)
+		w.key("summary")
+		w.str(it.Summary)
+		w.key("source")
+		w.str(it.Source)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("evidence")
+	w.open('[')
+	for _, id := range assistant.EvidenceIDs {
+		w.str(string(id))
+	}
+	w.close(']')
+	w.close('}')
+	return w.b
+}

@@ -1,0 +1,353 @@
+// Package webtest is the HTTP contract suite of Calmclaim. It runs against
+// any base URL, so the native handler (httptest) and the Worker in workerd
+// are checked by the same cases: the shared examples, the project's own
+// cases under testdata/ and the table of bad requests.
+package webtest
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+//go:embed testdata/cases.jsonl
+var casesJSONL []byte
+
+//go:embed testdata/bad_requests.jsonl
+var badJSONL []byte
+
+// Case is one line of a scenario file: {name, request, expect}.
+type Case struct {
+	Name    string          `json:"name"`
+	Request json.RawMessage `json:"request"`
+	Expect  Expect          `json:"expect"`
+}
+
+// Expect is what a case requires of the verdict. Rules and Warnings must be
+// equal in order; Evidence lists ids that must be present.
+type Expect struct {
+	Outcome      string   `json:"outcome"`
+	Rules        []string `json:"rules"`
+	EarliestDate *string  `json:"earliest_date"`
+	NextQuestion *string  `json:"next_question"`
+	Remedy       *string  `json:"remedy"`
+	Warnings     []string `json:"warnings"`
+	Evidence     []string `json:"evidence"`
+}
+
+// BadRequest is one row of the bad-request table.
+type BadRequest struct {
+	Name        string  `json:"name"`
+	Method      string  `json:"method"`
+	Path        string  `json:"path"`
+	ContentType string  `json:"content_type"`
+	Body        string  `json:"body"`
+	Status      int     `json:"status"`
+	Field       *string `json:"field"`
+}
+
+// SharedDir is ../shared beside the repository (or $CALMCLAIM_SHARED).
+func SharedDir() string {
+	if d := os.Getenv("CALMCLAIM_SHARED"); d != "" {
+		return d
+	}
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared")
+}
+
+// ExampleCases reads ../shared/scenarios/examples.jsonl.
+func ExampleCases(t testing.TB) []Case {
+	data, err := os.ReadFile(filepath.Join(SharedDir(), "scenarios", "examples.jsonl"))
+	if err != nil {
+		t.Fatalf("the shared examples are required: %v", err)
+	}
+	return readLines[Case](t, data)
+}
+
+// OwnCases returns the project's own scenario cases.
+func OwnCases(t testing.TB) []Case { return readLines[Case](t, casesJSONL) }
+
+// BadRequests returns the bad-request table.
+func BadRequests(t testing.TB) []BadRequest { return readLines[BadRequest](t, badJSONL) }
+
+func readLines[T any](t testing.TB, data []byte) []T {
+	var out []T
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(line, &v); err != nil {
+			t.Fatalf("line %d: %v", n, err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Verdict is the response of POST /api/v1/assess, as a client reads it.
+type Verdict struct {
+	Outcome      string  `json:"outcome"`
+	Claim        *string `json:"claim"`
+	EarliestDate *string `json:"earliest_date"`
+	Rules        []struct {
+		ID, Effect, Summary, Source string
+	} `json:"rules"`
+	Remedy   *string `json:"remedy"`
+	Evidence []struct {
+		ID       string `json:"id"`
+		Required bool   `json:"required"`
+		Why      string `json:"why"`
+	} `json:"evidence"`
+	Warnings []struct {
+		ID, Summary string
+	} `json:"warnings"`
+	NextQuestion *string `json:"next_question"`
+}
+
+// Check compares a verdict with a case's expectations and returns what
+// differs, one line each.
+func (e Expect) Check(v Verdict) []string {
+	var diffs []string
+	add := func(what string, got, want any) {
+		diffs = append(diffs, what+": got "+jsonString(got)+", want "+jsonString(want))
+	}
+	if v.Outcome != e.Outcome {
+		add("outcome", v.Outcome, e.Outcome)
+	}
+	var rules, warnings, evidence []string
+	for _, r := range v.Rules {
+		rules = append(rules, r.ID)
+		if r.Summary == "" || r.Source == "" {
+			diffs = append(diffs, "rule "+r.ID+" has no summary or source")
+		}
+	}
+	for _, w := range v.Warnings {
+		warnings = append(warnings, w.ID)
+	}
+	for _, ev := range v.Evidence {
+		evidence = append(evidence, ev.ID)
+	}
+	if !slices.Equal(rules, e.Rules) {
+		add("rules", rules, e.Rules)
+	}
+	if !slices.Equal(warnings, e.Warnings) {
+		add("warnings", warnings, e.Warnings)
+	}
+	if deref(v.EarliestDate) != deref(e.EarliestDate) {
+		add("earliest_date", v.EarliestDate, e.EarliestDate)
+	}
+	if deref(v.NextQuestion) != deref(e.NextQuestion) {
+		add("next_question", v.NextQuestion, e.NextQuestion)
+	}
+	if deref(v.Remedy) != deref(e.Remedy) {
+		add("remedy", v.Remedy, e.Remedy)
+	}
+	for _, id := range e.Evidence {
+		if !slices.Contains(evidence, id) {
+			add("evidence (missing "+id+")", evidence, e.Evidence)
+		}
+	}
+	if (e.Outcome == "not_eligible" || e.Outcome == "need_info") && len(evidence) > 0 {
+		add("evidence", evidence, []string{})
+	}
+	return diffs
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<null>"
+	}
+	return *s
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+var client = &http.Client{Timeout: 30 * time.Second}
+
+// Do sends one request and returns the status, the headers and the body.
+func Do(t testing.TB, method, url, contentType, body string) (int, http.Header, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading the body: %v", method, url, err)
+	}
+	return resp.StatusCode, resp.Header, data
+}
+
+// Assess posts a request body to /api/v1/assess and decodes the verdict.
+func Assess(t testing.TB, base string, body []byte) Verdict {
+	t.Helper()
+	status, _, data := Do(t, "POST", base+"/api/v1/assess", "application/json", string(body))
+	if status != 200 {
+		t.Fatalf("status %d: %s", status, data)
+	}
+	var v Verdict
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("the verdict is not JSON: %v\n%s", err, data)
+	}
+	return v
+}
+
+// Contract runs the whole HTTP contract suite against base
+// ("http://127.0.0.1:8787").
+func Contract(t *testing.T, base string) {
+	t.Run("healthz", func(t *testing.T) {
+		status, _, body := Do(t, "GET", base+"/healthz", "", "")
+		if status != 200 || !bytes.Contains(body, []byte(`"ok"`)) {
+			t.Fatalf("GET /healthz = %d %s", status, body)
+		}
+	})
+	t.Run("examples", func(t *testing.T) { ReplayCases(t, base, ExampleCases(t)) })
+	t.Run("cases", func(t *testing.T) { ReplayCases(t, base, OwnCases(t)) })
+	t.Run("bad_requests", func(t *testing.T) { ReplayBadRequests(t, base, BadRequests(t)) })
+	t.Run("checklist", func(t *testing.T) { CheckChecklist(t, base) })
+	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
+	t.Run("cors", func(t *testing.T) { CheckCORS(t, base) })
+}
+
+// ReplayCases posts every case and compares the verdicts.
+func ReplayCases(t *testing.T, base string, cases []Case) {
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			v := Assess(t, base, c.Request)
+			for _, d := range c.Expect.Check(v) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// ReplayBadRequests checks each bad request gets its status and a JSON
+// error naming the field.
+func ReplayBadRequests(t *testing.T, base string, rows []BadRequest) {
+	for _, r := range rows {
+		t.Run(r.Name, func(t *testing.T) {
+			status, h, body := Do(t, r.Method, base+r.Path, r.ContentType, r.Body)
+			if status != r.Status {
+				t.Fatalf("status %d, want %d: %s", status, r.Status, body)
+			}
+			if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			var e struct {
+				Error struct {
+					Code    string  `json:"code"`
+					Message string  `json:"message"`
+					Field   *string `json:"field"`
+				} `json:"error"`
+			}
+			if err := json.Unmarshal(body, &e); err != nil {
+				t.Fatalf("error body is not JSON: %v: %s", err, body)
+			}
+			if e.Error.Code == "" || e.Error.Message == "" {
+				t.Errorf("error without code or message: %s", body)
+			}
+			if r.Field != nil && deref(e.Error.Field) != *r.Field {
+				t.Errorf("field %s, want %s", deref(e.Error.Field), *r.Field)
+			}
+		})
+	}
+}
+
+// CheckChecklist covers the checklist's three verdicts.
+func CheckChecklist(t *testing.T, base string) {
+	cases := []struct{ facts, verdict string }{
+		{`{}`, "caution"},
+		{`{"off_platform_payment_requested": true}`, "stop"},
+		{`{"listing_condition": "imitation", "wants_genuine": true}`, "stop"},
+		{`{"variant_chosen":true,"package_contents_checked":true,"compatibility_checked":true,
+		   "seller_positive_percent":98.5,"photo_reviews_seen":true,"delivery_checked":true,"free_returns":true,
+		   "warranty_offered":true,"import_rules_checked":true,"category":"general","listing_condition":"new",
+		   "specs_complete":true,"screenshots_saved":true,"off_platform_payment_requested":false,
+		   "coupon_used":false,"asked_for_login_or_code":false,"address_current":true}`, "go"},
+	}
+	for _, c := range cases {
+		status, _, body := Do(t, "POST", base+"/api/v1/checklist", "application/json",
+			`{"marketplace":"aliexpress","today":"2026-11-22","facts":`+c.facts+`}`)
+		if status != 200 {
+			t.Fatalf("status %d: %s", status, body)
+		}
+		var r struct {
+			Verdict string `json:"verdict"`
+			Items   []struct{ ID, Status, Summary, Source string }
+		}
+		if err := json.Unmarshal(body, &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != c.verdict {
+			t.Errorf("facts %s: verdict %s, want %s", c.facts, r.Verdict, c.verdict)
+		}
+		if len(r.Items) != 18 {
+			t.Errorf("%d items, want 18", len(r.Items))
+		}
+		for _, it := range r.Items {
+			if !strings.HasPrefix(it.ID, "pre.") || it.Summary == "" || it.Source == "" {
+				t.Errorf("item %+v lacks an id, summary or source", it)
+			}
+		}
+	}
+}
+
+// CheckRules checks the rule pack is published with a citation per rule.
+func CheckRules(t *testing.T, base string) {
+	status, _, body := Do(t, "GET", base+"/api/v1/rules", "", "")
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	var r struct {
+		Rules []struct{ ID, Effect, Summary, Source string }
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Rules) != 28 {
+		t.Errorf("%d rules, want 28", len(r.Rules))
+	}
+	for _, x := range r.Rules {
+		if x.Summary == "" || x.Source == "" {
+			t.Errorf("rule %s lacks a summary or source", x.ID)
+		}
+	}
+}
+
+// CheckCORS checks the API answers a preflight and allows any origin.
+func CheckCORS(t *testing.T, base string) {
+	status, h, _ := Do(t, "OPTIONS", base+"/api/v1/assess", "", "")
+	if status != 204 || h.Get("Access-Control-Allow-Origin") != "*" ||
+		!strings.Contains(h.Get("Access-Control-Allow-Methods"), "POST") {
+		t.Errorf("preflight: %d %v", status, h)
+	}
+	_, h, _ = Do(t, "POST", base+"/api/v1/assess", "application/json", `{"today":"2026-11-22","facts":{}}`)
+	if h.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("no CORS header on the response")
+	}
+}
