@@ -9,26 +9,32 @@ import (
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/web/api"
 )
 
 // MaxBodyBytes is the largest request body the API reads.
-const MaxBodyBytes = 64 << 10
+const MaxBodyBytes = api.MaxBodyBytes
 
 // Options configures the handler. The zero value is ready to use.
 type Options struct {
 	// Now returns the current time; it supplies the default "today" of an
 	// assessment. Nil means time.Now.
 	Now func() time.Time
+	// FrameAncestors lists the origins allowed to embed the pages in a
+	// frame (the help-page widget), as CSP source expressions such as
+	// "https://help.example.com". Empty means only this origin.
+	FrameAncestors []string
 }
 
 type server struct {
-	now func() time.Time
+	now  func() time.Time
+	opts Options
 }
 
 // New returns the Calmclaim handler: the JSON API, the pages and the static
 // assets. It keeps no state between requests.
 func New(opts Options) http.Handler {
-	s := &server{now: opts.Now}
+	s := &server{now: opts.Now, opts: opts}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -37,6 +43,8 @@ func New(opts Options) http.Handler {
 	mux.Handle("/api/v1/assess", s.api(http.MethodPost, s.assess))
 	mux.Handle("/api/v1/checklist", s.api(http.MethodPost, s.checklist))
 	mux.Handle("/api/v1/rules", s.api(http.MethodGet, s.rules))
+	mux.Handle("/api/v1/describe", s.api(http.MethodPost, s.describe))
+	s.pages(mux)
 	mux.Handle("/api/", s.api("", nil))
 	return recoverer(securityHeaders(mux))
 }
@@ -152,11 +160,11 @@ func writeError(w http.ResponseWriter, e *assistant.Error) {
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status(e.Code))
-	w.Write(AppendError(nil, e))
+	w.Write(api.AppendError(nil, e))
 }
 
 func (s *server) assess(body []byte) ([]byte, *assistant.Error) {
-	req, err := DecodeAssess(body, s.now())
+	req, err := api.DecodeAssess(body, s.now())
 	if err != nil {
 		return nil, err
 	}
@@ -168,20 +176,20 @@ func (s *server) assess(body []byte) ([]byte, *assistant.Error) {
 		}
 		return nil, assistant.Errorf(assistant.ECodeInternal, "", "the assessment failed")
 	}
-	return AppendVerdict(make([]byte, 0, 2048), req.Today, &v), nil
+	return api.AppendVerdict(make([]byte, 0, 2048), req.Today, &v), nil
 }
 
 func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
-	req, err := DecodeChecklist(body, s.now())
+	req, err := api.DecodeChecklist(body, s.now())
 	if err != nil {
 		return nil, err
 	}
 	res := assistant.Checklist(req.Today, req.Facts)
-	return AppendChecklist(make([]byte, 0, 8192), &res), nil
+	return api.AppendChecklist(make([]byte, 0, 8192), &res), nil
 }
 
 // rulesJSON is the rule pack as served; it never changes while running.
-var rulesJSON = AppendRules(nil, assistant.DefaultPack)
+var rulesJSON = api.AppendRules(nil, assistant.DefaultPack)
 
 func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON, nil }
 

@@ -1,4 +1,7 @@
-package web
+// Package api reads API requests into engine types and writes engine
+// results as JSON. It has no HTTP in it, so the handler, the Worker and
+// the browser wasm share it.
+package api
 
 import (
 	"strings"
@@ -12,6 +15,9 @@ import (
 // checking the JSON with gjson.Valid first and telling absent from false
 // with Exists. Unknown keys are ignored; a known key with a wrong type or an
 // unknown value is an error naming the field.
+
+// MaxBodyBytes is the largest request body the API reads (64 KiB).
+const MaxBodyBytes = 64 << 10
 
 // Marketplace is the only marketplace the rules cover.
 const Marketplace = "aliexpress"
