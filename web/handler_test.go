@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,4 +17,63 @@ func TestContract(t *testing.T) {
 	srv := httptest.NewServer(web.New(web.Options{Now: fixedNow}))
 	defer srv.Close()
 	webtest.Contract(t, srv.URL)
+}
+
+func TestHandlerNeverPanicsOnAPanickingEndpoint(t *testing.T) {
+	// The recoverer is the last resort; a 500 with a JSON body, and the
+	// server keeps serving.
+	h := web.New(web.Options{Now: func() time.Time { panic("clock broke") }})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	status, _, body := webtest.Do(t, "POST", srv.URL+"/api/v1/assess", "application/json", `{"facts":{}}`)
+	if status != 500 || !strings.Contains(string(body), `"internal"`) {
+		t.Fatalf("got %d %s", status, body)
+	}
+	if status, _, _ := webtest.Do(t, "GET", srv.URL+"/healthz", "", ""); status != 200 {
+		t.Fatalf("the server stopped serving: %d", status)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	srv := httptest.NewServer(web.New(web.Options{Now: fixedNow}))
+	defer srv.Close()
+	_, h, _ := webtest.Do(t, "GET", srv.URL+"/api/v1/rules", "", "")
+	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" || h.Get("Cache-Control") != "no-store" {
+		t.Errorf("headers %v", h)
+	}
+	_, h, _ = webtest.Do(t, "GET", srv.URL+"/api/v1/assess", "", "")
+	if !strings.Contains(h.Get("Allow"), "POST") {
+		t.Errorf("405 without Allow: %v", h)
+	}
+}
+
+// TestAPIStoresNothing: the same request gives the same answer whatever
+// came before it, and no request changes what another sees.
+func TestAPIStoresNothing(t *testing.T) {
+	srv := httptest.NewServer(web.New(web.Options{Now: fixedNow}))
+	defer srv.Close()
+	body := `{"today":"2026-11-22","facts":{"claim":"broken","paid_on_platform":true}}`
+	_, _, first := webtest.Do(t, "POST", srv.URL+"/api/v1/assess", "application/json", body)
+	for _, other := range []string{`{"facts":{"refund_received":true}}`, `{"facts":{"claim":"x"}}`, `{`} {
+		webtest.Do(t, "POST", srv.URL+"/api/v1/assess", "application/json", other)
+	}
+	_, _, again := webtest.Do(t, "POST", srv.URL+"/api/v1/assess", "application/json", body)
+	if string(first) != string(again) {
+		t.Errorf("answers differ:\n%s\n%s", first, again)
+	}
+}
+
+func BenchmarkHandlerAssess(b *testing.B) {
+	h := web.New(web.Options{Now: fixedNow})
+	body := []byte(`{"marketplace":"aliexpress","today":"2026-11-22","facts":{"claim":"not_received","paid_on_platform":true,"tracking":"in_transit","delivery_deadline":"2026-11-05","refund_requested_on":"2026-11-08"}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", "/api/v1/assess", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
 }

@@ -1,0 +1,77 @@
+package assistant
+
+import "testing"
+
+func statusOf(res ChecklistResult, id string) ChecklistItem {
+	for _, it := range res.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return ChecklistItem{}
+}
+
+func TestChecklistStatuses(t *testing.T) {
+	today := mustDate("2026-11-22")
+	cases := []struct {
+		name   string
+		facts  ChecklistFacts
+		id     string
+		status Status
+	}{
+		{"imitation wanted genuine is a stop", ChecklistFacts{ListingCondition: ConditionImitation, WantsGenuine: Yes}, "pre.listing_condition", StatusStop},
+		{"imitation knowingly warns", ChecklistFacts{ListingCondition: ConditionImitation, WantsGenuine: No}, "pre.listing_condition", StatusWarn},
+		{"used listing warns", ChecklistFacts{ListingCondition: ConditionUsed}, "pre.listing_condition", StatusWarn},
+		{"defective listing warns", ChecklistFacts{ListingCondition: ConditionDefective}, "pre.listing_condition", StatusWarn},
+		{"new listing ok", ChecklistFacts{ListingCondition: ConditionNew}, "pre.listing_condition", StatusOK},
+		{"off-platform payment is a stop", ChecklistFacts{OffPlatformPaymentRequested: Yes}, "pre.pay_on_platform", StatusStop},
+		{"on-platform payment ok", ChecklistFacts{OffPlatformPaymentRequested: No}, "pre.pay_on_platform", StatusOK},
+		{"phishing is a stop", ChecklistFacts{AskedForLoginOrCode: Yes}, "pre.account_safety", StatusStop},
+		{"low rating warns", ChecklistFacts{SellerPositivePercent: 85, SellerRatingKnown: true}, "pre.seller_rating", StatusWarn},
+		{"rating 95 is ok", ChecklistFacts{SellerPositivePercent: 95, SellerRatingKnown: true}, "pre.seller_rating", StatusOK},
+		{"rating unknown", ChecklistFacts{}, "pre.seller_rating", StatusUnknown},
+		{"batteries unchecked warn", ChecklistFacts{Category: "batteries"}, "pre.restricted_category", StatusWarn},
+		{"batteries checked ok", ChecklistFacts{Category: "batteries", ImportRulesChecked: Yes}, "pre.restricted_category", StatusOK},
+		{"restricted makes import warn", ChecklistFacts{Category: "medical"}, "pre.import_rules", StatusWarn},
+		{"general goods ok", ChecklistFacts{Category: "general"}, "pre.restricted_category", StatusOK},
+		{"no warranty on a shirt is fine", ChecklistFacts{Category: "general", WarrantyOffered: No}, "pre.warranty", StatusOK},
+		{"no warranty on electronics warns", ChecklistFacts{Category: "electronics", WarrantyOffered: No}, "pre.warranty", StatusWarn},
+		{"payment day 20 ok", ChecklistFacts{OrderPlacedOn: mustDate("2026-11-02")}, "pre.payment_window", StatusOK},
+		{"payment day 21 warns", ChecklistFacts{OrderPlacedOn: mustDate("2026-11-01")}, "pre.payment_window", StatusWarn},
+		{"coupon terms not read warns", ChecklistFacts{CouponUsed: Yes, CouponTermsChecked: No}, "pre.coupon_terms", StatusWarn},
+		{"coupon terms not answered", ChecklistFacts{CouponUsed: Yes}, "pre.coupon_terms", StatusUnknown},
+		{"no coupon ok", ChecklistFacts{CouponUsed: No}, "pre.coupon_terms", StatusOK},
+		{"old address warns", ChecklistFacts{AddressCurrent: No}, "pre.address_current", StatusWarn},
+	}
+	for _, c := range cases {
+		if got := statusOf(Checklist(today, c.facts), c.id); got.Status != c.status {
+			t.Errorf("%s: %s is %s, want %s", c.name, c.id, got.Status, c.status)
+		}
+	}
+	if it := statusOf(Checklist(today, ChecklistFacts{OrderPlacedOn: mustDate("2026-11-10")}), "pre.payment_window"); it.Detail != "Pay by 2026-11-30." {
+		t.Errorf("payment window detail %q", it.Detail)
+	}
+}
+
+func TestChecklistVerdict(t *testing.T) {
+	all := ChecklistFacts{VariantChosen: Yes, PackageContentsChecked: Yes, CompatibilityChecked: Yes,
+		SellerPositivePercent: 97, SellerRatingKnown: true, PhotoReviewsSeen: Yes, DeliveryChecked: Yes,
+		FreeReturns: Yes, WarrantyOffered: Yes, ImportRulesChecked: Yes, Category: "general",
+		ListingCondition: ConditionNew, SpecsComplete: Yes, ScreenshotsSaved: Yes,
+		OffPlatformPaymentRequested: No, CouponUsed: No, AskedForLoginOrCode: No, AddressCurrent: Yes}
+	if v := Checklist(Date{}, all).Verdict; v != VerdictGo {
+		t.Errorf("all good: %s", v)
+	}
+	one := all
+	one.FreeReturns = No
+	if v := Checklist(Date{}, one).Verdict; v != VerdictCaution {
+		t.Errorf("one warning: %s", v)
+	}
+	one.OffPlatformPaymentRequested = Yes
+	if v := Checklist(Date{}, one).Verdict; v != VerdictStop {
+		t.Errorf("a stop among warnings: %s", v)
+	}
+	if res := Checklist(Date{}, ChecklistFacts{}); res.Verdict != VerdictCaution || len(res.Items) != 18 {
+		t.Errorf("nothing known: %s, %d items", res.Verdict, len(res.Items))
+	}
+}
