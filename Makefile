@@ -22,7 +22,7 @@ generate:
 
 ## generate-check: the committed *_templ.go files are fresh
 generate-check: generate
-	git diff --exit-code -- '*_templ.go'
+	@test -z "$$(git status --porcelain -- '*_templ.go')" || (git status --porcelain -- '*_templ.go'; echo 'templ output is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...
