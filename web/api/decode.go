@@ -80,33 +80,41 @@ func readBool(v gjson.Result, field string) (bool, *assistant.Error) {
 	return false, invalid(field, "must be true or false")
 }
 
-// readObject returns root[key] as an object; missing or null is empty.
-func readObject(root gjson.Result, key string) (gjson.Result, bool, *assistant.Error) {
+// readObject returns root[key] as an object; missing or null is an empty
+// result, whose ForEach visits nothing.
+func readObject(root gjson.Result, key string) (gjson.Result, *assistant.Error) {
 	v := root.Get(key)
 	if !v.Exists() || v.Type == gjson.Null {
-		return v, false, nil
+		return gjson.Result{}, nil
 	}
 	if !v.IsObject() {
-		return v, false, invalid(key, "must be a JSON object")
+		return gjson.Result{}, invalid(key, "must be a JSON object")
 	}
-	return v, true, nil
+	return v, nil
+}
+
+// readEnvelope reads what every request shares: one JSON object with an
+// optional marketplace, today and facts object.
+func readEnvelope(body []byte, now time.Time) (root, facts gjson.Result, today assistant.Date, err *assistant.Error) {
+	if root, err = parseRoot(body); err != nil {
+		return
+	}
+	if today, err = readCommon(root, now); err != nil {
+		return
+	}
+	facts, err = readObject(root, "facts")
+	return
 }
 
 // DecodeAssess reads a POST /api/v1/assess body into an engine request.
 // now supplies the default for a missing "today".
 func DecodeAssess(body []byte, now time.Time) (assistant.Request, *assistant.Error) {
 	var req assistant.Request
-	root, err := parseRoot(body)
+	_, facts, today, err := readEnvelope(body, now)
 	if err != nil {
 		return req, err
 	}
-	if req.Today, err = readCommon(root, now); err != nil {
-		return req, err
-	}
-	facts, ok, err := readObject(root, "facts")
-	if err != nil || !ok {
-		return req, err
-	}
+	req.Today = today
 	req.Facts, err = readDisputeFacts(facts, "facts.")
 	return req, err
 }
@@ -183,17 +191,11 @@ type ChecklistRequest struct {
 // DecodeChecklist reads a POST /api/v1/checklist body.
 func DecodeChecklist(body []byte, now time.Time) (ChecklistRequest, *assistant.Error) {
 	var req ChecklistRequest
-	root, err := parseRoot(body)
+	_, facts, today, err := readEnvelope(body, now)
 	if err != nil {
 		return req, err
 	}
-	if req.Today, err = readCommon(root, now); err != nil {
-		return req, err
-	}
-	facts, ok, err := readObject(root, "facts")
-	if err != nil || !ok {
-		return req, err
-	}
+	req.Today = today
 	f := &req.Facts
 	facts.ForEach(func(k, v gjson.Result) bool {
 		if v.Type == gjson.Null {
