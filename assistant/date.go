@@ -1,5 +1,7 @@
 package assistant
 
+import "strconv"
+
 // Date is a calendar date with no time of day and no time zone. The zero
 // Date means "unknown". Dates compare with <, <= and ==, and AddDays moves by
 // whole calendar days.
@@ -81,6 +83,10 @@ func (d Date) String() string {
 // AppendTo appends the YYYY-MM-DD form of a known date to b.
 func (d Date) AppendTo(b []byte) []byte {
 	y, m, day := d.YMD()
+	if y > 9999 { // only reachable by adding days to 9999-12-31
+		b = strconv.AppendInt(b, int64(y/10000), 10)
+		y %= 10000
+	}
 	return append(b,
 		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-',

@@ -66,3 +66,10 @@ func TestDateArithmeticAcrossBoundaries(t *testing.T) {
 		t.Error("an unknown date must stay unknown")
 	}
 }
+
+func TestDateBeyondYear9999PrintsAllDigits(t *testing.T) {
+	d, _ := ParseDate("9999-12-31")
+	if got := d.AddDays(10).String(); got != "10000-01-10" {
+		t.Errorf("got %s", got)
+	}
+}
