@@ -1,0 +1,257 @@
+package bundle
+
+import (
+	"html"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
+)
+
+// ManifestFormat names the manifest's shape; it changes only with a
+// change that is not additive.
+const ManifestFormat = "calmclaim-evidence-bundle/1"
+
+// appendManifest appends manifest.json: the case (claim, outcome, rule ids,
+// dates) and every file with its SHA-256 as stored.
+func appendManifest(b []byte, c *Case, files []File) []byte {
+	v := &c.Verdict
+	b = append(b, "{\n  \"format\": "...)
+	b = appendQuoted(b, ManifestFormat)
+	b = append(b, ",\n  \"created\": "...)
+	b = appendStrOrNull(b, c.Created.String())
+	b = append(b, ",\n  \"claim\": "...)
+	b = appendStrOrNull(b, string(c.Facts.Claim))
+	b = append(b, ",\n  \"outcome\": "...)
+	b = appendStrOrNull(b, string(v.Outcome))
+	b = append(b, ",\n  \"rules\": ["...)
+	for i, r := range v.Rules {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendQuoted(b, r.ID)
+	}
+	b = append(b, "],\n  \"remedy\": "...)
+	b = appendStrOrNull(b, string(v.Remedy))
+	b = append(b, ",\n  \"dates\": {\"refund_requested_on\": "...)
+	b = appendStrOrNull(b, c.Facts.RefundRequestedOn.String())
+	b = append(b, ", \"delivery_deadline\": "...)
+	b = appendStrOrNull(b, c.Facts.DeliveryDeadline.String())
+	b = append(b, ", \"earliest_dispute_date\": "...)
+	b = appendStrOrNull(b, v.EarliestDate.String())
+	b = append(b, "},\n  \"files\": ["...)
+	for i, f := range files {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n    {\"name\": "...)
+		b = appendQuoted(b, f.Name)
+		b = append(b, ", \"evidence_id\": "...)
+		b = appendQuoted(b, string(f.EvidenceID))
+		b = append(b, ", \"original_name\": "...)
+		b = appendQuoted(b, f.OriginalName)
+		b = append(b, ", \"size\": "...)
+		b = strconv.AppendInt(b, f.Size, 10)
+		b = append(b, ", \"media_type\": "...)
+		b = appendQuoted(b, f.MediaType)
+		b = append(b, ", \"sha256\": "...)
+		b = appendQuoted(b, f.SHA256)
+		b = append(b, ", \"metadata_removed\": "...)
+		b = strconv.AppendBool(b, f.MetadataRemoved)
+		b = append(b, ", \"metadata_items_removed\": "...)
+		b = strconv.AppendInt(b, int64(f.Removed), 10)
+		b = append(b, ", \"truncated\": "...)
+		b = strconv.AppendBool(b, f.Truncated)
+		b = append(b, '}')
+	}
+	if len(files) > 0 {
+		b = append(b, "\n  "...)
+	}
+	b = append(b, "],\n  \"missing_evidence\": ["...)
+	for i, e := range missing(c, files) {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendQuoted(b, string(e.ID))
+	}
+	return append(b, "]\n}\n"...)
+}
+
+// missing returns the required evidence of the verdict with no file.
+func missing(c *Case, files []File) []assistant.Evidence {
+	var out []assistant.Evidence
+	for _, e := range c.Verdict.Evidence {
+		if e.Required && !slices.ContainsFunc(files, func(f File) bool { return f.EvidenceID == e.ID }) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func appendStrOrNull(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendQuoted(b, s)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendQuoted appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r == '\n':
+			b = append(b, '\\', 'n')
+		case r < 0x20 || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
+}
+
+var claimWords = map[assistant.Claim]string{
+	assistant.NotReceived:    "Item not received",
+	assistant.NotAsDescribed: "Item not as described",
+	assistant.Counterfeit:    "Item believed to be fake",
+	assistant.Broken:         "Item damaged or not working",
+	assistant.MissingParts:   "Parts or quantity missing",
+	assistant.NoLongerWanted: "Item no longer wanted",
+}
+
+var outcomeWords = map[assistant.Outcome]string{
+	assistant.Eligible:           "A dispute can be opened now",
+	assistant.Wait:               "A dispute can be opened later",
+	assistant.ContactSellerFirst: "Ask the seller for a refund first",
+	assistant.NotEligible:        "Not covered by a dispute",
+	assistant.NeedInfo:           "More information needed",
+}
+
+// summaryCSS is the only styling: inline, printable, no external files.
+const summaryCSS = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #e2e2e2}
+th{font-weight:600;background:#f4f4f4}.hash{font:12px/1.3 ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.desc{white-space:pre-wrap;background:#fafafa;border:1px solid #e2e2e2;padding:.75rem 1rem}.muted{color:#555}
+.warn{color:#8a3b00}ul{padding-left:1.25rem}
+@media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.desc{background:none}}`
+
+// appendSummary appends summary.html: a self-contained page to print or
+// keep, with every piece of text HTML-escaped.
+func appendSummary(b []byte, c *Case, files []File) []byte {
+	e := html.EscapeString
+	var s strings.Builder
+	w := s.WriteString
+	v := &c.Verdict
+	claim := claimWords[c.Facts.Claim]
+	if claim == "" {
+		claim = "Dispute"
+	}
+	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	w("<title>Evidence bundle: " + e(claim) + "</title>\n<style>\n" + summaryCSS + "\n</style>\n</head>\n<body>\n")
+	w("<h1>Evidence bundle: " + e(claim) + "</h1>\n")
+	w("<p class=\"muted\">Prepared on " + e(describe.FormatDate(c.Created)) + ". Keep it with the order; the hashes below show the files have not changed since.</p>\n")
+
+	w("<h2>The case</h2>\n<table>\n")
+	w("<tr><th>Assessment</th><td>" + e(outcomeWords[v.Outcome]) + " <span class=\"muted\">(" + e(string(v.Outcome)) + ")</span></td></tr>\n")
+	if v.Remedy != "" {
+		w("<tr><th>Remedy</th><td>" + e(strings.ReplaceAll(string(v.Remedy), "_", " ")) + "</td></tr>\n")
+	}
+	for _, r := range v.Rules {
+		w("<tr><th>" + e(r.ID) + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">" + e(r.Source) + "</span></td></tr>\n")
+	}
+	for _, r := range v.Warnings {
+		w("<tr><th class=\"warn\">" + e(r.ID) + "</th><td>" + e(r.Summary) + "</td></tr>\n")
+	}
+	w("</table>\n")
+
+	type event struct {
+		d    assistant.Date
+		what string
+	}
+	events := []event{
+		{c.Facts.DeliveryDeadline, "End of the promised delivery period"},
+		{c.Facts.RefundRequestedOn, "Refund requested from the seller"},
+		{v.EarliestDate, "Earliest day to open the dispute"},
+		{c.Created, "Bundle prepared"},
+	}
+	slices.SortStableFunc(events, func(a, b event) int { return a.d.Sub(b.d) })
+	w("<h2>Timeline</h2>\n<table>\n")
+	for _, ev := range events {
+		if !ev.d.IsZero() {
+			w("<tr><th>" + e(describe.FormatDate(ev.d)) + "</th><td>" + e(ev.what) + "</td></tr>\n")
+		}
+	}
+	w("</table>\n")
+
+	if strings.TrimSpace(c.Description) != "" {
+		w("<h2>Description</h2>\n<div class=\"desc\">" + e(c.Description) + "</div>\n")
+	}
+
+	w("<h2>Files</h2>\n")
+	if len(files) == 0 {
+		w("<p>No files were added.</p>\n")
+	} else {
+		w("<table>\n<tr><th>File</th><th>Evidence</th><th>Size</th><th>SHA-256</th></tr>\n")
+		for _, f := range files {
+			w("<tr><td>" + e(f.Name))
+			if f.OriginalName != "" {
+				w("<br><span class=\"muted\">was " + e(f.OriginalName) + "</span>")
+			}
+			w("</td><td>" + e(describe.EvidencePhrase(f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
+			switch {
+			case f.Truncated:
+				w("; damaged image, stored up to the damage")
+			case f.MetadataRemoved:
+				w("; metadata removed")
+			default:
+				w("; stored as it was")
+			}
+			w("</span></td><td>" + e(sizeWords(f.Size)) + "</td><td class=\"hash\">" + e(f.SHA256) + "</td></tr>\n")
+		}
+		w("</table>\n")
+		if slices.ContainsFunc(files, func(f File) bool { return !f.MetadataRemoved }) {
+			w("<p class=\"warn\">Files marked \"stored as it was\" still carry whatever metadata they had; videos and some photos can include the place where they were taken.</p>\n")
+		}
+	}
+
+	w("<h2>Still missing</h2>\n")
+	if m := missing(c, files); len(m) == 0 {
+		w("<p>Every required piece of evidence has a file.</p>\n")
+	} else {
+		w("<ul>\n")
+		for _, ev := range m {
+			w("<li><strong>" + e(describe.EvidencePhrase(ev.ID)) + "</strong>: " + e(ev.Why) + "</li>\n")
+		}
+		w("</ul>\n")
+	}
+	w("<p class=\"muted\">To check a file, compute its SHA-256 (for example <code>sha256sum</code> or <code>certutil -hashfile FILE SHA256</code>) and compare it with the table.</p>\n")
+	w("</body>\n</html>\n")
+	return append(b, s.String()...)
+}
+
+// sizeWords writes a size for people: "812 bytes", "1.4 MB".
+func sizeWords(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return strconv.FormatInt(n, 10) + " bytes"
+	}
+	f := float64(n)
+	for _, u := range []string{"kB", "MB", "GB", "TB"} {
+		f /= unit
+		if f < unit || u == "TB" {
+			return strconv.FormatFloat(f, 'f', 1, 64) + " " + u
+		}
+	}
+	return ""
+}

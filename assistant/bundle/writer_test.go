@@ -1,0 +1,393 @@
+package bundle
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/calmclaim/calmclaim/assistant"
+)
+
+func testCase(t testing.TB) Case {
+	today, _ := assistant.ParseDate("2026-11-22")
+	asked, _ := assistant.ParseDate("2026-11-08")
+	f := assistant.Facts{Claim: assistant.NotAsDescribed, PaidOnPlatform: assistant.Yes,
+		Complaint: assistant.DifferentSpec, RefundRequestedOn: asked}
+	v, err := assistant.Assess(assistant.Request{Today: today, Facts: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Case{Created: today, Facts: f, Verdict: v,
+		Description: "What I ordered\nA blue hoodie <script>alert(1)</script> & more."}
+}
+
+type manifest struct {
+	Format  string   `json:"format"`
+	Created string   `json:"created"`
+	Claim   string   `json:"claim"`
+	Outcome string   `json:"outcome"`
+	Rules   []string `json:"rules"`
+	Dates   struct {
+		RefundRequestedOn   *string `json:"refund_requested_on"`
+		DeliveryDeadline    *string `json:"delivery_deadline"`
+		EarliestDisputeDate *string `json:"earliest_dispute_date"`
+	} `json:"dates"`
+	Files []struct {
+		Name            string `json:"name"`
+		EvidenceID      string `json:"evidence_id"`
+		OriginalName    string `json:"original_name"`
+		Size            int64  `json:"size"`
+		MediaType       string `json:"media_type"`
+		SHA256          string `json:"sha256"`
+		MetadataRemoved bool   `json:"metadata_removed"`
+	} `json:"files"`
+	Missing []string `json:"missing_evidence"`
+}
+
+func buildBundle(t *testing.T) []byte {
+	var out bytes.Buffer
+	w := NewWriter(&out, testCase(t), Options{ChunkSize: 4096})
+	add := func(id assistant.EvidenceID, name, mt string, data []byte) File {
+		f, err := w.AddFile(id, name, mt, bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return f
+	}
+	video := append([]byte("\x00\x00\x00\x18ftypmp42"), bytes.Repeat([]byte("moov SECRET-GPS-IN-VIDEO "), 4000)...)
+	files := []File{
+		add(assistant.PhotosItem, `C:\Users\me\DCIM\IMG_0001.JPG`, "image/jpeg", makeJPEG(t)),
+		add(assistant.PhotosItem, "../../etc/passwd\x00\u202egpj.exe", "", makeJPEG(t)),
+		add(assistant.SelectedOptionScreenshot, "Screenshot 2026-11-20.png", "image/png", makePNG(t)),
+		add(assistant.SellerChat, "chat.txt", "text/plain; charset=utf-8", []byte(strings.Repeat("Seller: hello\n", 500))),
+		add(assistant.UnboxingVideo, "VID_2026.mp4", "video/mp4", video),
+		add(assistant.PhotosPackaging, "box.jpg", "image/jpeg", []byte("not really a jpeg")),
+	}
+	want := []string{"photos_item-1.jpg", "photos_item-2.jpg", "selected_option_screenshot-1.png",
+		"seller_chat-1.txt", "unboxing_video-1.mp4", "photos_packaging-1.bin"}
+	for i, f := range files {
+		if f.Name != want[i] {
+			t.Errorf("file %d named %q, want %q", i, f.Name, want[i])
+		}
+	}
+	if files[1].OriginalName != "passwdgpj.exe" || files[0].OriginalName != "IMG_0001.JPG" {
+		t.Errorf("original names %q %q", files[0].OriginalName, files[1].OriginalName)
+	}
+	if files[5].MetadataRemoved || files[5].MediaType != "application/octet-stream" {
+		t.Errorf("a file that only claims to be a JPEG: %+v", files[5])
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestBundleOpens: the ZIP opens with archive/zip and with the system
+// unzip, every manifest hash matches the bytes in the ZIP, the images
+// decode and have no metadata, and the summary escapes what it shows.
+func TestBundleOpens(t *testing.T) {
+	data := buildBundle(t)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // checks the CRC-32
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		entries[f.Name] = b
+		names = append(names, f.Name)
+		wantMethod := zip.Store
+		if strings.HasSuffix(f.Name, ".txt") || strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".html") {
+			wantMethod = zip.Deflate
+		}
+		if f.Method != wantMethod {
+			t.Errorf("%s stored with method %d", f.Name, f.Method)
+		}
+	}
+	if got := strings.Join(names[len(names)-3:], " "); got != "description.txt manifest.json summary.html" {
+		t.Errorf("documents %s", got)
+	}
+	var m manifest
+	if err := json.Unmarshal(entries["manifest.json"], &m); err != nil {
+		t.Fatalf("manifest: %v\n%s", err, entries["manifest.json"])
+	}
+	if m.Format != ManifestFormat || m.Claim != "not_as_described" || m.Outcome != "eligible" ||
+		len(m.Rules) != 1 || m.Rules[0] != "snad.eligible" || m.Created != "2026-11-22" ||
+		*m.Dates.RefundRequestedOn != "2026-11-08" || m.Dates.DeliveryDeadline != nil {
+		t.Errorf("manifest %+v", m)
+	}
+	if len(m.Files) != 6 {
+		t.Fatalf("%d files in the manifest", len(m.Files))
+	}
+	for _, f := range m.Files {
+		b, ok := entries[f.Name]
+		if !ok {
+			t.Fatalf("%s is in the manifest, not in the ZIP", f.Name)
+		}
+		sum := sha256.Sum256(b)
+		if hex.EncodeToString(sum[:]) != f.SHA256 || int64(len(b)) != f.Size {
+			t.Errorf("%s: manifest says %s/%d, the ZIP holds %x/%d", f.Name, f.SHA256, f.Size, sum, len(b))
+		}
+		if f.MetadataRemoved != (f.MediaType == "image/jpeg" || f.MediaType == "image/png") {
+			t.Errorf("%s: metadata_removed %v for %s", f.Name, f.MetadataRemoved, f.MediaType)
+		}
+	}
+	if strings.Join(m.Missing, ",") != "listing_screenshot" {
+		t.Errorf("missing %v", m.Missing)
+	}
+	for _, name := range []string{"photos_item-1.jpg", "photos_item-2.jpg"} {
+		noSecrets(t, name, entries[name])
+		if _, err := jpeg.Decode(bytes.NewReader(entries[name])); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	noSecrets(t, "png", entries["selected_option_screenshot-1.png"])
+	if _, err := png.Decode(bytes.NewReader(entries["selected_option_screenshot-1.png"])); err != nil {
+		t.Error(err)
+	}
+	sum := string(entries["summary.html"])
+	if strings.Contains(sum, "<script") || !strings.Contains(sum, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more") {
+		t.Error("summary.html does not escape the description")
+	}
+	for _, want := range []string{m.Files[0].SHA256, "a screenshot of the listing", "8 November 2026",
+		"18 November 2026", "snad.eligible", "<style>", "stored as it was"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary.html lacks %q", want)
+		}
+	}
+	if strings.Contains(sum, "http:") || strings.Contains(sum, "https:") || strings.Contains(sum, "src=") {
+		t.Error("summary.html refers to something outside itself")
+	}
+	unzipTest(t, data)
+}
+
+// unzipTest runs the system's unzip -t over the bundle.
+func unzipTest(t *testing.T, data []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("unzip")
+	if err != nil {
+		t.Skip("unzip is not installed; install it (apt-get install unzip) to check the ZIP with a second reader")
+	}
+	path := filepath.Join(t.TempDir(), "bundle.zip")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unzipFile(t, bin, path)
+}
+
+func unzipFile(t *testing.T, bin, path string) {
+	t.Helper()
+	out, err := exec.Command(bin, "-t", path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No errors detected") {
+		t.Fatalf("unzip -t: %v\n%s", err, out)
+	}
+}
+
+// TestBundleZip64 streams a file over 4 GiB into a bundle on disk and
+// reads it back with archive/zip and unzip: sizes are unknown up front,
+// so archive/zip must switch to ZIP64 by itself.
+func TestBundleZip64(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 4.5 GiB file; skipped with -short")
+	}
+	const size = 4<<30 + 512<<20
+	path := filepath.Join(t.TempDir(), "big.zip")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	block := scanBlock()
+	w := NewWriter(out, testCase(t), Options{})
+	video := io.MultiReader(strings.NewReader("\x00\x00\x00\x18ftypmp42"), &patternReader{block: block, n: size - 12})
+	f, err := w.AddFile(assistant.UnboxingVideo, "big.mp4", "video/mp4", video)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if f.Size != size {
+		t.Fatalf("size %d", f.Size)
+	}
+	st, _ := out.Stat()
+	zr, err := zip.NewReader(out, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := zr.File[0]
+	if e.UncompressedSize64 != size || e.UncompressedSize != 0xffffffff {
+		t.Fatalf("entry sizes %d/%d", e.UncompressedSize64, e.UncompressedSize)
+	}
+	rc, err := e.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, rc); err != nil { // checks the CRC-32 too
+		t.Fatal(err)
+	}
+	if hex.EncodeToString(h.Sum(nil)) != f.SHA256 {
+		t.Fatal("hash of the stored bytes differs from the manifest")
+	}
+	if bin, err := exec.LookPath("unzip"); err == nil {
+		unzipFile(t, bin, path)
+	} else {
+		t.Log("unzip not installed: checked with archive/zip only")
+	}
+}
+
+// TestBundleMemoryIsBounded: streaming 64 MiB through strip, hash and ZIP
+// allocates a small, fixed amount, whatever the file size.
+func TestBundleMemoryIsBounded(t *testing.T) {
+	block := scanBlock()
+	measure := func(n int64) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		w := NewWriter(io.Discard, testCase(t), Options{})
+		if _, err := w.AddFile(assistant.PhotosItem, "a.jpg", "image/jpeg", syntheticJPEG(n, block)); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	// TotalAlloc is process-wide, so take the least of a few runs.
+	least := func(n int64) uint64 {
+		m := measure(n)
+		for range 2 {
+			m = min(m, measure(n))
+		}
+		return m
+	}
+	small, large := least(1<<20), least(64<<20)
+	t.Logf("allocated %d bytes for 1 MiB, %d bytes for 64 MiB", small, large)
+	// Holding the file would take 64 MiB; allow noise of 1 MiB.
+	if large > small+1<<20 || large > 4<<20 {
+		t.Errorf("allocation grows with the file: %d for 1 MiB, %d for 64 MiB", small, large)
+	}
+}
+
+type failingWriter struct{ left int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errors.New("sink full")
+	}
+	w.left -= len(p)
+	return len(p), nil
+}
+
+func TestWriterErrorsAreSticky(t *testing.T) {
+	w := NewWriter(&failingWriter{left: 10000}, testCase(t), Options{})
+	if _, err := w.AddFile("bogus", "a.jpg", "", strings.NewReader("x")); !errors.Is(err, ErrUnknownID) {
+		t.Errorf("unknown id: %v", err)
+	}
+	big := bytes.Repeat([]byte("x"), 1<<20)
+	if _, err := w.AddFile(assistant.SellerChat, "a.bin", "", bytes.NewReader(big)); err == nil {
+		t.Fatal("no error from a failing sink")
+	}
+	if _, err := w.AddFile(assistant.SellerChat, "b.txt", "", strings.NewReader("x")); err == nil {
+		t.Error("the writer kept going after a failed write")
+	}
+	if err := w.Close(); err == nil {
+		t.Error("Close after a failure returned nil")
+	}
+	if _, err := w.AddFile(assistant.SellerChat, "c.txt", "", strings.NewReader("x")); !errors.Is(err, ErrClosed) {
+		t.Errorf("after Close: %v", err)
+	}
+}
+
+func TestDamagedImageIsStoredAndMarked(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out, testCase(t), Options{})
+	full := makeJPEG(t)
+	f, err := w.AddFile(assistant.PhotosItem, "cut.jpg", "image/jpeg", bytes.NewReader(full[:len(full)/2]))
+	if err != nil || !f.Truncated || !f.MetadataRemoved || f.Size == 0 {
+		t.Fatalf("%+v %v", f, err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, _ := zr.Open("manifest.json")
+	m, _ := io.ReadAll(rc)
+	if !bytes.Contains(m, []byte(`"truncated": true`)) {
+		t.Error("the manifest does not mark the damaged image")
+	}
+}
+
+func TestSanitizeName(t *testing.T) {
+	for in, want := range map[string]string{
+		`C:\fakepath\IMG 1.jpg`:       "IMG 1.jpg",
+		"../../x.png":                 "x.png",
+		"a\u200bb\u202ec\x00d\n  e  ": "abcd e",
+		"...":                         "",
+		strings.Repeat("é", 300):      strings.Repeat("é", 120),
+	} {
+		if got := SanitizeName(in); got != want {
+			t.Errorf("SanitizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkBundle streams a large synthetic file through strip, SHA-256
+// and the ZIP writer to io.Discard: jpeg exercises the JPEG scanner,
+// video the pass-through path. MB/s is of the input.
+func BenchmarkBundle(b *testing.B) {
+	block := scanBlock()
+	const size = 256 << 20
+	for _, bc := range []struct {
+		name string
+		src  func() io.Reader
+		mt   string
+	}{
+		{"jpeg", func() io.Reader { return syntheticJPEG(size, block) }, "image/jpeg"},
+		{"video", func() io.Reader {
+			return io.MultiReader(strings.NewReader("\x00\x00\x00\x18ftypmp42"), &patternReader{block: block, n: size})
+		}, "video/mp4"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := testCase(b)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				w := NewWriter(io.Discard, c, Options{})
+				if _, err := w.AddFile(assistant.PhotosItem, "x", bc.mt, bc.src()); err != nil {
+					b.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

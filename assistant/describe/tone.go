@@ -1,0 +1,391 @@
+package describe
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Field names a part of the buyer's story, as the API spells it.
+type Field string
+
+const (
+	FieldOrdered    Field = "ordered"
+	FieldReceived   Field = "received"
+	FieldDifference Field = "difference"
+	FieldRequested  Field = "requested"
+)
+
+// Fields lists the story fields in the order of the description.
+var Fields = []Field{FieldOrdered, FieldReceived, FieldDifference, FieldRequested}
+
+// Finding ids. Each finding names what was found, where, and what was done
+// about it: the description never contains what a finding points at.
+const (
+	// Conduct: the sentence is left out of the description.
+	FindThreat         = "threat"          // threats of any kind, including legal or bank action used as pressure
+	FindFeedbackThreat = "feedback_threat" // a bad review or rating held over the seller
+	FindExtraDemand    = "extra_demand"    // gifts, extra items, discounts or compensation beyond the order
+	FindOffPlatform    = "off_platform"    // moving the talk or the payment outside the platform
+	// Words: the clause is left out (insults, accusations, hate speech) or
+	// the word is (profanity).
+	FindInsult     = "insult"
+	FindHateSpeech = "hate_speech"
+	FindAccusation = "accusation" // scammer, fraud, thief, liar: more than the evidence can carry
+	FindProfanity  = "profanity"
+	// Form: the text is calmed.
+	FindShouting = "shouting" // capitals and runs of !!! or ???
+	// Personal data and links: replaced by a placeholder.
+	FindEmail       = "email"
+	FindPhone       = "phone"
+	FindCard        = "card_number"
+	FindIBAN        = "iban"
+	FindBankAccount = "bank_account"
+	FindAddress     = "address"
+	FindIDNumber    = "id_number"
+	FindLink        = "link"
+	// Input: what was done to the text itself.
+	FindTooLong = "too_long"          // cut at MaxFieldRunes
+	FindHidden  = "hidden_characters" // invisible or control characters removed
+	FindEmpty   = "missing_detail"    // the field is empty or nothing usable was left
+)
+
+// Finding is one thing the tone check found in a story field: its id, the
+// field, an excerpt of the text (personal data in it masked) and a
+// suggestion in plain words, with a calmer rewrite where one fits.
+type Finding struct {
+	ID         string
+	Field      Field
+	Excerpt    string
+	Suggestion string
+}
+
+// Checked is a story field after the tone check: the text safe to put in a
+// description and what was found in it, in order of appearance.
+type Checked struct {
+	Text     string
+	Findings []Finding
+}
+
+// Check runs the tone check on one story field. It never fails and never
+// panics: any string, of any length and encoding, gives a result. The text
+// it returns has no personal data, links, threats, insults, accusations or
+// profanity, is at most MaxFieldRunes long and is written in sentences
+// with normal capitals and punctuation.
+func Check(field Field, text string) Checked {
+	var c checker
+	c.field = field
+	c.run(text)
+	return Checked{Text: c.out, Findings: c.findings}
+}
+
+type checker struct {
+	field    Field
+	out      string
+	findings []Finding
+	seen     map[string]bool
+}
+
+// report adds a finding, once per id in a field.
+func (c *checker) report(id, excerpt string) {
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	if c.seen[id] {
+		return
+	}
+	c.seen[id] = true
+	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt, Suggestion: suggestions[id]})
+}
+
+func (c *checker) run(text string) {
+	n := normalize(text)
+	if n.truncated {
+		c.report(FindTooLong, "")
+	}
+	if n.hidden {
+		c.report(FindHidden, "")
+	}
+	s := c.redact(n.text)
+	var sentences []string
+	for _, sent := range splitSentences(s) {
+		if t := c.sentence(sent); t != "" {
+			sentences = append(sentences, t)
+		}
+	}
+	c.out = strings.Join(sentences, " ")
+	if c.out == "" && strings.TrimSpace(text) != "" && len(c.findings) > 0 {
+		c.report(FindEmpty, "")
+	}
+}
+
+// redact replaces personal data and links with placeholders.
+func (c *checker) redact(s string) string {
+	spans := findPersonal(s)
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		c.report(sp.id, mask(s[sp.start:sp.end]))
+		b.WriteString(s[last:sp.start])
+		b.WriteString(placeholders[sp.id])
+		last = sp.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// sentence is one sentence and the punctuation that ended it.
+type sentence struct {
+	text  string
+	punct string
+}
+
+// clause is a piece of a sentence and the separator after it.
+type clause struct {
+	text string
+	sep  string
+}
+
+var (
+	reSentenceEnd = regexp.MustCompile(`[.!?…。！？]+(?:\s+|$)|\n+`)
+	reClauseSep   = regexp.MustCompile(`[,;:，；：]\s+|\s+[-–—]+\s+`)
+)
+
+func splitSentences(s string) []sentence {
+	var out []sentence
+	last := 0
+	for _, m := range reSentenceEnd.FindAllStringIndex(s, -1) {
+		out = append(out, sentence{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
+		last = m[1]
+	}
+	if last < len(s) {
+		out = append(out, sentence{s[last:], ""})
+	}
+	return out
+}
+
+func splitClauses(s string) []clause {
+	var out []clause
+	last := 0
+	for _, m := range reClauseSep.FindAllStringIndex(s, -1) {
+		out = append(out, clause{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
+		last = m[1]
+	}
+	return append(out, clause{s[last:], ""})
+}
+
+// sentence checks one sentence and returns its calm form, or "" when
+// nothing of it may go into the description.
+func (c *checker) sentence(sent sentence) string {
+	raw := strings.TrimSpace(sent.text)
+	if raw == "" {
+		return ""
+	}
+	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 {
+		c.report(FindShouting, excerpt(raw+sent.punct))
+	}
+	sk := skeleton(raw)
+	if id := conduct(sk, c.field); id != "" {
+		c.report(id, excerpt(raw))
+		return ""
+	}
+	var kept []string
+	var seps []string
+	for _, cl := range splitClauses(raw) {
+		t := c.clause(strings.TrimSpace(cl.text))
+		if t == "" {
+			continue
+		}
+		kept = append(kept, t)
+		seps = append(seps, cl.sep)
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, t := range kept {
+		if i > 0 {
+			sep := seps[i-1]
+			switch sep {
+			case ":", ";", "：", "；":
+				b.WriteString(sep[:1])
+			default:
+				b.WriteByte(',')
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	// Punctuation inside the sentence stays as written: the runs of ! and ?
+	// that end sentences are calmed by the split.
+	out := b.String()
+	end := "."
+	if strings.ContainsAny(sent.punct, "?？") {
+		end = "?"
+	}
+	return capitalize(strings.TrimRight(out, " ,;:")) + end
+}
+
+// clause checks one clause: it is left out for an insult, hate speech or
+// an accusation; profanity is taken out word by word; shouting is calmed.
+func (c *checker) clause(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	words := strings.Fields(raw)
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = skeletonWord(w)
+	}
+	sk := skeleton(raw)
+	if id := wordsOffence(words, keys, sk); id != "" {
+		c.report(id, excerpt(raw))
+		return ""
+	}
+	drop := make([]bool, len(words))
+	profane := false
+	for i := range words {
+		if isProfanity(keys[i]) {
+			drop[i], profane = true, true
+			// "what the hell", "what the fuck": the article goes too.
+			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
+				drop[i-1] = true
+			}
+		}
+	}
+	// s h i t spelled out letter by letter
+	for i := 0; i < len(words); {
+		j := i
+		var b strings.Builder
+		for j < len(words) && utf8.RuneCountInString(keys[j]) == 1 {
+			b.WriteString(keys[j])
+			j++
+		}
+		if j-i >= 3 && isProfanity(b.String()) {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+			profane = true
+		}
+		i = max(j, i+1)
+	}
+	if profane {
+		c.report(FindProfanity, excerpt(raw))
+		var kept []string
+		var keptKeys []string
+		for i, w := range words {
+			if !drop[i] {
+				kept = append(kept, w)
+				keptKeys = append(keptKeys, keys[i])
+			}
+		}
+		if len(kept) < 2 || dangling[keptKeys[len(keptKeys)-1]] {
+			return ""
+		}
+		words = kept
+	}
+	if shouted := calmCaps(words); shouted {
+		c.report(FindShouting, excerpt(raw))
+	}
+	return strings.Join(words, " ")
+}
+
+// dangling words cannot end a clause: what followed them was removed.
+var dangling = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "a": true, "an": true, "the": true, "this": true,
+	"so": true, "such": true, "its": true, "it": true, "of": true, "to": true, "like": true, "very": true,
+	"my": true, "your": true, "and": true, "or": true, "but": true, "total": true, "complete": true, "what": true,
+}
+
+// calmCaps lowercases shouted words in place and reports whether any were.
+// A word is shouted when it is a common word written in capitals, or when
+// most of the clause is in capitals; acronyms, sizes and model codes stay.
+func calmCaps(words []string) bool {
+	upper, letters, capsWords := 0, 0, 0
+	for _, w := range words {
+		u, l := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				l++
+				if unicode.IsUpper(r) {
+					u++
+				}
+			}
+		}
+		upper += u
+		letters += l
+		if l >= 3 && u == l {
+			capsWords++
+		}
+	}
+	shoutyClause := letters >= 8 && upper*10 >= letters*7 && capsWords >= 2
+	changed := false
+	for i, w := range words {
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(core) < 2 || !allUpper(core) || hasDigit(w) {
+			continue
+		}
+		low := strings.ToLower(core)
+		if acronyms[low] {
+			continue
+		}
+		if commonWords[low] || shoutyClause {
+			words[i] = strings.Replace(w, core, low, 1)
+			changed = true
+		}
+	}
+	for i, w := range words {
+		if w == "i" {
+			words[i] = "I"
+		} else if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+			words[i] = "I" + w[1:]
+		}
+	}
+	return changed
+}
+
+func allUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// excerpt shortens a piece of text for a finding.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= 80 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 77 {
+			return s[:i] + "..."
+		}
+		n++
+	}
+	return s
+}

@@ -1,0 +1,200 @@
+package describe
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/calmclaim/calmclaim/assistant"
+)
+
+type hostileCase struct {
+	Name     string   `json:"name"`
+	Field    Field    `json:"field"`
+	Text     string   `json:"text"`
+	Findings []string `json:"findings"`
+	Absent   []string `json:"absent"`
+}
+
+func readJSONL[T any](t testing.TB, path string) []T {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []T
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(line, &v); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// eligibleSNAD is a case that gets a full description.
+func eligibleSNAD(story Story) Input {
+	today := mustDate("2026-11-22")
+	f := assistant.Facts{Claim: assistant.NotAsDescribed, PaidOnPlatform: assistant.Yes,
+		Complaint: assistant.DifferentSpec, RefundRequestedOn: mustDate("2026-11-05")}
+	v, err := assistant.Assess(assistant.Request{Today: today, Facts: f})
+	if err != nil || v.Outcome != assistant.Eligible {
+		panic("fixture is not eligible")
+	}
+	return Input{Today: today, Facts: f, Verdict: v, Story: story,
+		Evidence: []assistant.EvidenceID{assistant.PhotosItem, assistant.ListingScreenshot}}
+}
+
+func mustDate(s string) assistant.Date {
+	d, ok := assistant.ParseDate(s)
+	if !ok {
+		panic(s)
+	}
+	return d
+}
+
+func setField(s *Story, f Field, text string) {
+	switch f {
+	case FieldOrdered:
+		s.Ordered = text
+	case FieldReceived:
+		s.Received = text
+	case FieldDifference:
+		s.Difference = text
+	case FieldRequested:
+		s.Requested = text
+	}
+}
+
+// contains reports whether needle is in hay: exactly when it has capitals,
+// else case-insensitively or as matching sees it (skeleton, squeezed).
+func contains(hay, needle string) bool {
+	if strings.ToLower(needle) != needle {
+		return strings.Contains(hay, needle) // capitals matter: shouting
+	}
+	if strings.Contains(strings.ToLower(hay), needle) {
+		return true
+	}
+	n := squeeze(skeleton(needle))
+	return len(n) >= 3 && strings.Contains(squeeze(skeleton(hay)), n)
+}
+
+// TestHostileStories replays testdata/hostile.jsonl: each story goes into
+// a full description, which must contain none of the offending content,
+// and the tone check must report the expected findings for that field.
+func TestHostileStories(t *testing.T) {
+	cases := readJSONL[hostileCase](t, "testdata/hostile.jsonl")
+	if len(cases) < 40 {
+		t.Fatalf("only %d hostile cases", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			var s Story
+			setField(&s, c.Field, c.Text)
+			d := Describe(eligibleSNAD(s))
+			if d.Text == "" {
+				t.Fatal("no text for an eligible case")
+			}
+			for _, a := range c.Absent {
+				if contains(d.Text, a) {
+					t.Errorf("the description still contains %q:\n%s", a, d.Text)
+				}
+			}
+			var got []string
+			for _, f := range d.Findings {
+				if f.Field == c.Field {
+					got = append(got, f.ID)
+				}
+			}
+			for _, id := range c.Findings {
+				if !slices.Contains(got, id) {
+					t.Errorf("finding %q missing; got %v", id, got)
+				}
+			}
+			for _, f := range d.Findings {
+				if f.Suggestion == "" {
+					t.Errorf("finding %s has no suggestion", f.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestCalmStoriesPassUnchanged: plain factual stories, with sizes, models,
+// order and tracking numbers, dates and a promised free gift, get no
+// finding and keep their words.
+func TestCalmStoriesPassUnchanged(t *testing.T) {
+	for _, c := range readJSONL[hostileCase](t, "testdata/calm.jsonl") {
+		got := Check(c.Field, c.Text)
+		if len(got.Findings) > 0 {
+			t.Errorf("%q: unexpected findings %+v", c.Text, got.Findings)
+		}
+		if got.Text != c.Text {
+			t.Errorf("text changed:\n got %q\nwant %q", got.Text, c.Text)
+		}
+	}
+}
+
+func TestPersonalDataExcerptsAreMasked(t *testing.T) {
+	got := Check(FieldRequested, "Refund to 4111 1111 1111 1111, or call +44 7700 900123, jane.doe@example.com")
+	for _, f := range got.Findings {
+		if strings.Contains(f.Excerpt, "4111") || strings.Contains(f.Excerpt, "7700") || strings.Contains(f.Excerpt, "jane") {
+			t.Errorf("%s excerpt shows the data: %q", f.ID, f.Excerpt)
+		}
+	}
+}
+
+func TestLongFieldIsCut(t *testing.T) {
+	long := strings.Repeat("The strap is torn. ", 500)
+	got := Check(FieldDifference, long)
+	if n := utf8.RuneCountInString(got.Text); n > MaxFieldRunes {
+		t.Errorf("text has %d characters", n)
+	}
+	if len(got.Findings) != 1 || got.Findings[0].ID != FindTooLong {
+		t.Errorf("findings %+v", got.Findings)
+	}
+	// A card number at the cut must not leave a readable part behind.
+	cut := strings.Repeat("a", MaxFieldRunes-10) + " 4111 1111 1111 1111"
+	if strings.Contains(Check(FieldRequested, cut).Text, "4111") {
+		t.Error("part of a card number survived the cut")
+	}
+}
+
+func TestInvalidUTF8AndControls(t *testing.T) {
+	got := Check(FieldReceived, "It \xff\xfe arrived\x00 broken\x1b[31m.")
+	if !utf8.ValidString(got.Text) || strings.ContainsAny(got.Text, "\x00\x1b") {
+		t.Errorf("%q", got.Text)
+	}
+	if got.Findings[0].ID != FindHidden {
+		t.Errorf("%+v", got.Findings)
+	}
+}
+
+func TestLuhnAndIBAN(t *testing.T) {
+	for s, want := range map[string]bool{
+		"4111 1111 1111 1111": true, "5500-0000-0000-0004": true, "378282246310005": true,
+		"4111111111111112": false, "8181234567890123": false, "1234567812345670": false,
+	} {
+		if got := isCard(s); got != want {
+			t.Errorf("isCard(%q) = %v", s, got)
+		}
+	}
+	for s, want := range map[string]bool{"GB82WEST12345698765432": true, "DE89370400440532013000": true,
+		"DE89370400440532013001": false, "NL91ABNA0417164300": true} {
+		if got := ibanValid([]byte(s)); got != want {
+			t.Errorf("ibanValid(%q) = %v", s, got)
+		}
+	}
+}
