@@ -3,18 +3,22 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: run test unit generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: run test unit test-zip64 generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run:
 	$(GO) run ./web/cmd/calmclaim
 
 ## test: everything CI runs (installs what it needs)
-test: generate-check vet unit
+test: generate-check vet unit test-zip64 test-edge
 
 ## unit: the native tests (engine, API contract, pages), with the race detector
 unit:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -short -count=1 ./...
+
+## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
+test-zip64:
+	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
 ## generate: regenerate templ components
 generate:
@@ -36,3 +40,28 @@ fuzz:
 ## bench: Go benchmarks of the engine and handler
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./assistant ./web
+
+## Cloudflare Worker (wasm/worker): wrangler runs from node_modules, installed
+## by scripts/npm-ci.sh from package-lock.json; metrics are never sent.
+export WRANGLER_SEND_METRICS := false
+DEV_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8787)
+
+## build: the deployable Worker in build/ (app.wasm, wasm_exec.js, assets/)
+build:
+	scripts/build-worker.sh
+
+## dev: the Worker in a local workerd on 127.0.0.1:$(DEV_PORT) (8787 unless PORT is given); no login
+dev: build
+	scripts/npm-ci.sh && npx wrangler dev --ip 127.0.0.1 --port $(DEV_PORT)
+
+## deploy-check: a dry-run deploy into dist/; prints Total Upload and its gzip size
+deploy-check: build
+	scripts/npm-ci.sh && npx wrangler deploy --dry-run --outdir dist
+
+## test-edge: the Worker in workerd: shared contract suite, panics, env/ctx, memory; glue tests
+test-edge:
+	scripts/npm-ci.sh && CALMCLAIM_EDGE=1 $(GO) test -count=1 -timeout 5m -run 'TestEdge|TestGlue' ./wasm/worker
+
+## bench-edge: Go Worker against a trivial JS Worker in the same workerd (req/s, p50/p99, CPU, size, memory)
+bench-edge:
+	scripts/npm-ci.sh && $(GO) run ./bench/edge

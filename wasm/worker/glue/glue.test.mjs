@@ -1,0 +1,135 @@
+// Tests of glue.mjs with the real Go runtime (build/app.wasm) under Node:
+// `scripts/build-worker.sh wasm && node --test wasm/worker/glue/`.
+// The edge tests (make test-edge) run them; workerd itself is covered by
+// wasm/worker/edge_test.go.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { BODY_LIMIT, createFetch } from "./glue.mjs";
+
+const build = new URL("../../../build/", import.meta.url);
+await import(new URL("wasm_exec.js", build));
+const module = await WebAssembly.compile(await readFile(new URL("app.wasm", build)));
+
+const quiet = { error() {} };
+const env = (echo = "") => ({ CALMCLAIM_TEST_ROUTES: "1", CALMCLAIM_TEST_ECHO: echo });
+const get = (path) => new Request("https://calmclaim.test" + path);
+const assessBody = JSON.stringify({
+  today: "2026-11-22",
+  facts: { claim: "broken", paid_on_platform: true, refund_requested_on: "2026-11-01" },
+});
+const post = (path, body, type = "application/json") =>
+  new Request("https://calmclaim.test" + path, { method: "POST", body, headers: { "Content-Type": type } });
+
+// withConsole runs fn with console.log captured (Go's stderr goes there).
+async function withConsole(fn) {
+  const lines = [];
+  const log = console.log;
+  console.log = (...a) => lines.push(a.join(" "));
+  try {
+    await fn();
+  } finally {
+    console.log = log;
+  }
+  return lines.join("\n");
+}
+
+test("concurrent first requests share one Go runtime", async () => {
+  const fetch = createFetch(async () => module, globalThis.Go, { log: quiet });
+  const res = await Promise.all(Array.from({ length: 20 }, () => fetch(get("/healthz"), env(), {})));
+  for (const r of res) {
+    assert.equal(r.status, 200);
+    assert.equal(await r.text(), '{"status":"ok"}');
+  }
+  assert.equal(fetch.stats.started, 1);
+});
+
+test("every request sees its own env and ctx", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  const ctxs = Array.from({ length: 50 }, () => ({}));
+  const res = await Promise.all(
+    ctxs.map((ctx, i) => fetch(get(`/__test/env?mark=m${i}`), env(`e${i}`), ctx)),
+  );
+  for (const [i, r] of res.entries()) {
+    assert.equal(await r.text(), `echo=e${i}\nprev=\n`);
+    assert.equal(ctxs[i].calmclaimTestMark, `m${i}`);
+  }
+  // The same ctx twice shows its earlier mark: the check can fail.
+  const ctx = {};
+  await fetch(get("/__test/env?mark=x"), env(), ctx);
+  assert.equal(await (await fetch(get("/__test/env?mark=y"), env(), ctx)).text(), "echo=\nprev=x\n");
+  // Without the switch in env, the test routes do not exist.
+  assert.equal((await fetch(get("/__test/panic"), {}, {})).status, 404);
+});
+
+test("a panic is a 500 and the runtime goes on", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  assert.equal((await fetch(get("/healthz"), env(), {})).status, 200);
+  let res;
+  const out = await withConsole(async () => { res = await fetch(get("/__test/panic"), env(), {}); });
+  assert.equal(res.status, 500);
+  assert.match(await res.text(), /"code":"internal"/);
+  assert.match(out, /deliberate test panic/);
+  assert.equal((await fetch(get("/healthz"), env(), {})).status, 200);
+  assert.equal(fetch.stats.started, 1);
+});
+
+test("a runtime that exits is replaced on the next request", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  assert.equal((await fetch(get("/healthz"), env(), {})).status, 200);
+  let res;
+  await withConsole(async () => { res = await fetch(get("/__test/exit"), env(), {}); });
+  assert.equal(res.status, 500);
+  const next = await fetch(post("/api/v1/assess", assessBody), env(), {});
+  assert.equal(next.status, 200);
+  assert.equal(JSON.parse(await next.text()).outcome, "eligible");
+  assert.equal(fetch.stats.started, 2);
+});
+
+test("requests and responses cross intact", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  const res = await fetch(post("/api/v1/assess", assessBody), {}, {});
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "application/json; charset=utf-8");
+  assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(JSON.parse(await res.text()).earliest_date, "2026-11-11");
+
+  const bad = await fetch(post("/api/v1/assess", assessBody, "text/plain"), {}, {});
+  assert.equal(bad.status, 415);
+
+  const pre = await fetch(new Request("https://calmclaim.test/api/v1/assess", { method: "OPTIONS" }), {}, {});
+  assert.equal(pre.status, 204);
+  assert.equal(pre.body, null);
+
+  const head = await fetch(new Request("https://calmclaim.test/healthz", { method: "HEAD" }), {}, {});
+  assert.equal(head.status, 200);
+  assert.equal(await head.text(), "");
+
+  const big = await fetch(post("/api/v1/assess", "x".repeat(BODY_LIMIT + 1)), {}, {});
+  assert.equal(big.status, 413);
+  const large = await fetch(post("/api/v1/assess", " ".repeat(70 << 10)), {}, {});
+  assert.equal(large.status, 413); // the API's own 64 KiB limit, from Go
+});
+
+test("memory stays flat over 10,000 requests", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  const mem = async () => JSON.parse(await (await fetch(get("/__test/mem"), env(), {})).text());
+  const round = async (n) => {
+    for (let i = 0; i < n; i++) {
+      const r = i % 2
+        ? await fetch(post("/api/v1/assess", assessBody), {}, {})
+        : await fetch(get("/healthz"), {}, {});
+      assert.equal(r.status, 200);
+      await r.arrayBuffer();
+    }
+  };
+  await round(1000);
+  const first = await mem();
+  await round(9000);
+  const last = await mem();
+  // The wasm memory (Go's Sys) may settle but not keep growing.
+  assert.ok(last.sys <= first.sys + (4 << 20), `Go memory grew from ${first.sys} to ${last.sys}`);
+  assert.ok(last.sys < 64 << 20, `Go memory ${last.sys}`);
+  assert.ok(last.num_gc > first.num_gc, "the Go GC ran");
+  console.log(`# go sys ${first.sys} -> ${last.sys} bytes, heap ${last.heap_alloc}, gc ${last.num_gc}`);
+});

@@ -1,0 +1,28 @@
+// Command worker is Calmclaim as a Cloudflare Worker: web.New served from
+// one Go runtime per isolate.
+//
+// Built with GOOS=js GOARCH=wasm (scripts/build-worker.sh), the binary
+// registers one function with the JavaScript glue in glue/glue.mjs, which
+// starts the runtime lazily on the first request and calls that function
+// once per request with the request's own env and ctx (serve_js.go). Built
+// natively, it serves the same handler on 127.0.0.1:$PORT (serve_other.go),
+// so `go vet ./...` and `go test ./...` work on the host.
+//
+// The handler must not wait on JavaScript (fetch, timers): each request runs
+// to completion inside one synchronous call from the glue.
+package main
+
+import (
+	"net/http"
+
+	"github.com/calmclaim/calmclaim/web"
+)
+
+func main() { serve(handler()) }
+
+// handler is web.New plus the test-only routes, which answer only when the
+// Worker's env has CALMCLAIM_TEST_ROUTES=1 (set by the edge tests with
+// wrangler's --var, never in wrangler.toml).
+func handler() http.Handler {
+	return testRoutes(web.New(web.Options{}))
+}
