@@ -27,7 +27,4 @@ require (
 	golang.org/x/tools v0.35.0 // indirect
 )
 
-tool (
-	github.com/a-h/templ/cmd/templ
-	github.com/syumai/workers/cmd/workers-assets-gen
-)
+tool github.com/a-h/templ/cmd/templ

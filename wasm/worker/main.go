@@ -4,7 +4,8 @@
 // Built with GOOS=js GOARCH=wasm (scripts/build-worker.sh), the binary
 // registers one function with the JavaScript glue in glue/glue.mjs, which
 // starts the runtime lazily on the first request and calls that function
-// once per request with the request's own env and ctx (serve_js.go). Built
+// once per request; the request's own env and ctx are read through
+// syumai/workers' cloudflare package (serve_js.go). Built
 // natively, it serves the same handler on 127.0.0.1:$PORT (serve_other.go),
 // so `go vet ./...` and `go test ./...` work on the host.
 //
@@ -14,15 +15,37 @@ package main
 
 import (
 	"net/http"
+	"strings"
+	"sync"
 
 	"github.com/calmclaim/calmclaim/web"
 )
 
 func main() { serve(handler()) }
 
+// FrameAncestorsVar is the Worker env var (wrangler [vars]) with the origins
+// allowed to embed the pages, separated by spaces or commas.
+const FrameAncestorsVar = "CALMCLAIM_FRAME_ANCESTORS"
+
 // handler is web.New plus the test-only routes, which answer only when the
 // Worker's env has CALMCLAIM_TEST_ROUTES=1 (set by the edge tests with
-// wrangler's --var, never in wrangler.toml).
+// wrangler's --var, never in wrangler.toml). The Worker's env exists only
+// inside a request, so web.New is built on the first one; the operator's
+// settings are the same for every request of a deployment.
 func handler() http.Handler {
-	return testRoutes(web.New(web.Options{}))
+	var (
+		once sync.Once
+		h    http.Handler
+	)
+	return testRoutes(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() {
+			h = web.New(web.Options{FrameAncestors: splitList(envVar(r, FrameAncestorsVar))})
+		})
+		h.ServeHTTP(w, r)
+	}))
+}
+
+// splitList splits "a b, c" into ["a" "b" "c"].
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 }

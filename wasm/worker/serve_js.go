@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+
+	"github.com/syumai/workers/cloudflare"
 )
 
 // serve hands the glue one function that answers a request, then parks
@@ -32,43 +33,29 @@ func serve(h http.Handler) {
 }
 
 var (
-	glue js.Value // the glue object: env(id) and ctx(id) look up a request's own
+	glue js.Value // the glue object
 	xbuf js.Value // the Uint8Array the glue and Go exchange requests and responses in
 	xlen int      // its length
 	out  []byte   // the response being encoded; reused, as calls never overlap
 )
 
-// reqEnv identifies the request whose env and ctx the glue holds for the
-// length of the call: a runtime reused across requests must never keep the
-// first request's, and asks the glue for them only when a handler does.
-type reqEnv struct{ id int }
-
-type reqEnvKey struct{}
-
-func lookup(r *http.Request, what string) js.Value {
-	e, ok := r.Context().Value(reqEnvKey{}).(reqEnv)
-	if !ok {
-		return js.Undefined()
+// envVar returns the request's env var name, read through syumai/workers:
+// the glue makes the request's env the runtime context for the length of
+// the call, so a runtime reused across requests never keeps the first one's.
+func envVar(_ *http.Request, name string) string {
+	if env := runtimeContext.Get("env"); env.Type() != js.TypeObject {
+		return "" // not inside a request
 	}
-	return glue.Call(what, e.id)
+	return cloudflare.Getenv(name)
 }
 
-// envVar returns the request's env var name if it is a string, else "".
-func envVar(r *http.Request, name string) string {
-	env := lookup(r, "env")
-	if env.Type() != js.TypeObject {
-		return ""
-	}
-	if v := env.Get(name); v.Type() == js.TypeString {
-		return v.String()
-	}
-	return ""
-}
+// runtimeContext is the object syumai/workers reads env and ctx from.
+var runtimeContext = js.Global().Get("context")
 
 // markCtx stores mark on the request's ExecutionContext and returns the mark
 // found there before, "" if none: a fresh ctx per request never has one.
-func markCtx(r *http.Request, mark string) string {
-	ctx := lookup(r, "ctx")
+func markCtx(_ *http.Request, mark string) string {
+	ctx := runtimeContext.Get("ctx")
 	if ctx.Type() != js.TypeObject {
 		return ""
 	}
@@ -80,8 +67,7 @@ func markCtx(r *http.Request, mark string) string {
 	return prev.String()
 }
 
-// handle answers one request synchronously. args are (n, id) or
-// (n, id, buffer): the request is in the first n bytes of the exchange
+// handle answers one request synchronously. args are (n) or (n, buffer): the request is in the first n bytes of the exchange
 // buffer (replaced by buffer when given) as
 //
 //	METHOD URL\n name:value\n ... \n body
@@ -99,8 +85,8 @@ func handle(h http.Handler, args []js.Value) (result any) {
 				[]byte(`{"error":{"code":"internal","message":"something went wrong on our side","field":null}}`))
 		}
 	}()
-	if len(args) == 3 {
-		xbuf, xlen = args[2], args[2].Length()
+	if len(args) == 2 {
+		xbuf, xlen = args[1], args[1].Length()
 	}
 	in := make([]byte, args[0].Int())
 	js.CopyBytesToGo(in, xbuf)
@@ -110,8 +96,7 @@ func handle(h http.Handler, args []js.Value) (result any) {
 	if !ok || method == "" {
 		panic("calmclaim worker: malformed request from the glue")
 	}
-	ctx := context.WithValue(context.Background(), reqEnvKey{}, reqEnv{id: args[1].Int()})
-	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
 	if err != nil {
 		return respond(http.StatusBadRequest, "Content-Type:text/plain; charset=utf-8\n", []byte("bad request\n"))
 	}

@@ -5,13 +5,16 @@
 // Calling convention (wasm/worker/serve_js.go): at start, Go calls
 // globalThis[go.env.CALMCLAIM_GLUE].ready(handle). Then, per request, the
 // glue writes "METHOD URL\n" + "name:value\n" per header + "\n" + body into
-// a Uint8Array it shares with Go and calls handle(length, id), passing the
+// a Uint8Array it shares with Go and calls handle(length), passing the
 // array as a third argument the first time and whenever it is replaced.
 // Go runs the handler synchronously and writes "status\n" + header lines +
 // "\n" + body back into the array, returning the length, or a new larger
-// array holding the response. Only numbers cross per request: Go makes no
-// js.Value (with its finalizer) unless the handler asks for the request's
-// env or ctx, which it does with the glue's env(id) and ctx(id).
+// array holding the response. Only numbers cross per request.
+//
+// For the length of that synchronous call, the request's env and ctx are
+// globalThis.context.env and .ctx: the runtime context syumai/workers reads
+// (cloudflare.Getenv and friends). Calls never overlap, so each request
+// sees its own, and nothing is left there between requests.
 //
 // If the Go runtime exits (os.Exit, a fatal error), that request gets a 500
 // and the next one starts a new runtime.
@@ -33,12 +36,13 @@ export function createFetch(getModule, Go, { log = console } = {}) {
     const module = await getModule();
     const go = new Go();
     const key = `__calmclaim_glue_${++seq}`;
-    const rt = { go, handle: null, buf: null, fresh: true, ids: 0, reqs: new Map() };
-    globalThis[key] = {
-      ready(fn) { rt.handle = fn; },
-      env(id) { return rt.reqs.get(id)?.env; },
-      ctx(id) { return rt.reqs.get(id)?.ctx; },
-    };
+    const rt = { go, handle: null, buf: null, fresh: true };
+    globalThis[key] = { ready(fn) { rt.handle = fn; } };
+    // syumai/workers reads globalThis.context (and its binding) when the
+    // runtime starts; the object stays, its env and ctx change per call.
+    if (typeof globalThis.context !== "object" || globalThis.context === null) {
+      globalThis.context = { binding: {} };
+    }
     go.env = { CALMCLAIM_GLUE: key };
     try {
       const instance = await WebAssembly.instantiate(module, go.importObject);
@@ -97,16 +101,18 @@ export function createFetch(getModule, Go, { log = console } = {}) {
       rt.buf.set(body, n);
       n += body.byteLength;
     }
-    const id = ++rt.ids;
-    rt.reqs.set(id, { env, ctx });
+    const rc = globalThis.context;
+    rc.env = env;
+    rc.ctx = ctx;
     let out, err;
     try {
-      out = rt.fresh ? rt.handle(n, id, rt.buf) : rt.handle(n, id);
+      out = rt.fresh ? rt.handle(n, rt.buf) : rt.handle(n);
       rt.fresh = false;
     } catch (e) {
       err = e;
     } finally {
-      rt.reqs.delete(id);
+      rc.env = undefined;
+      rc.ctx = undefined;
     }
     // Go turns handler panics into 500s itself: anything else means the
     // runtime is gone (os.Exit returns undefined, a trap throws).
