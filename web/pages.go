@@ -1,6 +1,81 @@
 package web
 
-import "net/http"
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/web/pages"
+)
 
 // pages registers the server-rendered pages and the static assets.
-func (s *server) pages(mux *http.ServeMux) {}
+func (s *server) pages(mux *http.ServeMux) {
+	csp := contentSecurityPolicy(s.opts.FrameAncestors)
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.page(w, r, csp)
+	}))
+	if fs := staticFiles(); fs != nil {
+		mux.Handle("/static/", http.StripPrefix("/static/", staticHeaders(http.FileServerFS(fs))))
+	}
+}
+
+// contentSecurityPolicy allows only this origin's scripts, styles and
+// frames, plus 'wasm-unsafe-eval' for the Go wasm; the pages may be framed
+// by this origin and the operator's listed origins.
+func contentSecurityPolicy(ancestors []string) string {
+	list := []string{"'self'"}
+	for _, a := range ancestors {
+		if a != "" && !strings.ContainsAny(a, ";,\"' \t\r\n") {
+			list = append(list, a)
+		}
+	}
+	return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+		"connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; " +
+		"frame-ancestors " + strings.Join(list, " ")
+}
+
+func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		writeError(w, methodNotAllowed("GET"))
+		return
+	}
+	y, m, d := s.now().UTC().Date()
+	today, _ := assistant.MakeDate(y, int(m), d)
+	var buf bytes.Buffer
+	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today})
+	if err != nil {
+		writeError(w, assistant.Errorf(assistant.ECodeInternal, "", "the page could not be drawn"))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Security-Policy", csp)
+	// Answers travel in the address: keep pages out of shared caches.
+	h.Set("Cache-Control", "no-store")
+	if res.Location != "" {
+		http.Redirect(w, r, res.Location, http.StatusSeeOther)
+		return
+	}
+	h.Set("Content-Type", res.ContentType)
+	if res.Filename != "" {
+		h.Set("Content-Disposition", `attachment; filename="`+res.Filename+`"`)
+	}
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(res.Status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+// staticHeaders lets browsers keep assets for a day; they are small and
+// named the same across versions, so not for longer.
+func staticHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/wasm")
+		}
+		next.ServeHTTP(w, r)
+	})
+}

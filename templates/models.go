@@ -1,0 +1,105 @@
+// Package templates holds Calmclaim's templ components and the plain view
+// models they render. It knows nothing of HTTP or of the rules: web/pages
+// builds the models, these components only draw them.
+package templates
+
+// Page is what every page shares.
+type Page struct {
+	Title string // the <title>, and usually the h1
+	Back  string // the back link's href; "" for none
+	// Embedded pages run inside the help-page widget's iframe.
+	Embedded bool
+	// Start is "checklist" or "dispute": which service the header links to.
+	Start string
+}
+
+// Option is one radio or checkbox choice.
+type Option struct {
+	Value, Label, Hint string
+	Checked            bool
+	Exclusive          bool // a "none of these" checkbox
+}
+
+// Hidden is an answer carried forward in the form.
+type Hidden struct{ Name, Value string }
+
+// Question is one question page.
+type Question struct {
+	Page
+	Action  string // the form's GET action
+	Step    string // the step id, sent back as "submitted"
+	Name    string // the field name
+	Kind    string // "radios", "checkboxes" or "date"
+	Heading string // the question, as the h1 (the title may add "Error: ")
+	Caption string // the service name above the question
+	Hint    string
+	Options []Option
+	Hidden  []Hidden
+	Error   string // a message when the answer could not be used
+	// Day, Month and Year prefill a date question.
+	Day, Month, Year string
+	// ErrorPart names the date part at fault: "day", "month" or "year".
+	ErrorPart string
+	Button    string
+}
+
+// Answer is one row of a check-your-answers list.
+type Answer struct {
+	Key, Label, Value, Change string
+}
+
+// Check is the check-your-answers page.
+type Check struct {
+	Page
+	Answers []Answer
+	Submit  string // the href of the result
+}
+
+// Rule is a cited rule in plain words.
+type Rule struct{ ID, Summary, Source string }
+
+// Evidence is one thing to collect.
+type Evidence struct {
+	ID, Label, Why string
+	Required       bool
+}
+
+// Verdict is the dispute result page.
+type Verdict struct {
+	Page
+	Outcome  string // the engine's outcome code
+	Headline string // the outcome in one sentence
+	Lead     string // the dates, in words
+	Date     string // the key date, e.g. "Wednesday 2 December 2026"; "" if none
+	ICS      string // the calendar file's href; "" if none
+	Rules    []Rule
+	Warnings []Rule
+	Next     []string // what to do next, in order
+	Evidence []Evidence
+	Answers  string // href back to check answers
+	Restart  string
+}
+
+// ChecklistItem is one checked point on the checklist result.
+type ChecklistItem struct {
+	ID, Status, StatusLabel, Summary, Detail, Source string
+}
+
+// ChecklistResult is the pre-order checklist's summary page.
+type ChecklistResult struct {
+	Page
+	Verdict  string // go, caution or stop
+	Headline string
+	Items    []ChecklistItem
+	Answers  string
+	Restart  string
+}
+
+// Start is the start page.
+type Start struct{ Page }
+
+// Demo is the demo help article that embeds the widget.
+type Demo struct {
+	Page
+	Script string // the embed script's src
+}

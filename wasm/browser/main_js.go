@@ -1,0 +1,47 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+	"time"
+)
+
+func main() {
+	cc := js.Global().Get("Calmclaim")
+	if cc.Type() != js.TypeObject {
+		cc = js.Global().Get("Object").New()
+		js.Global().Set("Calmclaim", cc)
+	}
+	json := js.Global().Get("JSON")
+	jsonCall := func(fn func([]byte, time.Time) []byte) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any {
+			body := "{}"
+			if len(args) > 0 && args[0].Type() == js.TypeString {
+				body = args[0].String()
+			} else if len(args) > 0 && !args[0].IsUndefined() {
+				body = json.Call("stringify", args[0]).String()
+			}
+			return json.Call("parse", string(fn([]byte(body), time.Now())))
+		})
+	}
+	cc.Set("assess", jsonCall(assessJSON))
+	cc.Set("checklist", jsonCall(checklistJSON))
+	cc.Set("render", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 {
+			return nil
+		}
+		p := render(args[0].String(), args[1].String(), time.Now())
+		out := js.Global().Get("Object").New()
+		out.Set("status", p.Status)
+		out.Set("html", p.HTML)
+		out.Set("location", p.Location)
+		return out
+	}))
+	cc.Set("ready", true)
+	doc := js.Global().Get("document")
+	if doc.Truthy() {
+		doc.Call("dispatchEvent", js.Global().Get("CustomEvent").New("calmclaim:ready"))
+	}
+	select {}
+}

@@ -1,0 +1,292 @@
+// Package pages renders Calmclaim's wizard pages from a path and a query.
+// It has no net/http in it: the HTTP handler and the browser wasm both call
+// Render, so a step looks and behaves the same with or without JavaScript.
+// All state is in the query; nothing is stored.
+package pages
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/templates"
+)
+
+// Request is one page request.
+type Request struct {
+	Path  string
+	Query url.Values
+	// Today is the current date, used unless the query carries "today".
+	Today assistant.Date
+}
+
+// Response says how to send what Render wrote.
+type Response struct {
+	Status      int
+	ContentType string
+	// Filename, when set, asks the browser to download the body.
+	Filename string
+	// Location, when set, is a redirect (303) and nothing was written.
+	Location string
+}
+
+const htmlType = "text/html; charset=utf-8"
+
+// Routes lists the paths Render answers.
+var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/calendar.ics",
+	"/checklist", "/checklist/result", "/demo/help-article"}
+
+// Render writes the page for r to w.
+func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
+	q := r.Query
+	if q == nil {
+		q = url.Values{}
+	}
+	today := r.Today
+	if d, ok := assistant.ParseDate(q.Get("today")); ok {
+		today = d
+	}
+	embed := q.Get("embed") == "1"
+	ok := Response{Status: 200, ContentType: htmlType}
+	var c templ.Component
+	switch r.Path {
+	case "/":
+		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Calmclaim", Embedded: embed}})
+	case "/dispute":
+		c = dispute.page(q, today, embed)
+	case "/dispute/result":
+		c = disputeResult(q, today, embed)
+	case "/dispute/calendar.ics":
+		data, name := calendar(q, today)
+		if data == "" {
+			return Response{Location: link("/dispute/result", q, nil)}, nil
+		}
+		_, err := io.WriteString(w, data)
+		return Response{Status: 200, ContentType: "text/calendar; charset=utf-8", Filename: name}, err
+	case "/checklist":
+		c = checklist.page(q, today, embed)
+	case "/checklist/result":
+		c = checklistResult(q, today, embed)
+	case "/demo/help-article":
+		c = templates.DemoPage(templates.Demo{Page: templates.Page{Title: "My order has a problem: what can I do?"},
+			Script: "/static/embed.js"})
+	default:
+		ok.Status = 404
+		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Page not found", Embedded: embed}})
+	}
+	return ok, c.Render(ctx, w)
+}
+
+// page renders the current step of a wizard, or its check-your-answers
+// page when every step is answered. A submitted step that cannot be used
+// is shown again with an error.
+func (fl *flow) page(q url.Values, today assistant.Date, embed bool) templ.Component {
+	q = normalizeDates(fl, q)
+	path, known, current := fl.walk(q, today)
+	at := q.Get("at")
+	if s := fl.steps[at]; s != nil && onPath(path, at) {
+		return fl.question(s, q, path, known, today, embed, "")
+	}
+	if current != "" {
+		s := fl.steps[current]
+		msg := ""
+		if q.Get("submitted") == current {
+			msg = errorFor(s, q)
+		}
+		return fl.question(s, q, path, known, today, embed, msg)
+	}
+	return fl.check(q, path, known, today, embed)
+}
+
+func onPath(path []*step, id string) bool {
+	for _, s := range path {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizeDates turns a submitted date's day, month and year fields into
+// the date answer, when they make a real date.
+func normalizeDates(fl *flow, q url.Values) url.Values {
+	s := fl.steps[q.Get("submitted")]
+	if s == nil || s.Kind != "date" {
+		return q
+	}
+	date, msg, _ := readDate(q, s.Name, todayOf(q), s.Name == "refund_requested_on")
+	if msg != "" {
+		return without(q, s.Name) // the error shows on the step
+	}
+	out := without(q, s.Name)
+	out.Set(s.Name, date)
+	return out
+}
+
+func todayOf(q url.Values) assistant.Date {
+	d, _ := assistant.ParseDate(q.Get("today"))
+	return d
+}
+
+// errorFor is the message for a submitted step without a usable answer.
+func errorFor(s *step, q url.Values) string {
+	switch s.Kind {
+	case "date":
+		_, msg, _ := readDate(q, s.Name, todayOf(q), s.Name == "refund_requested_on")
+		if msg == "" {
+			msg = "Enter a real date"
+		}
+		return msg
+	case "checkboxes":
+		if len(q[s.Name]) > 1 && contains(q[s.Name], "none") {
+			return "Select the options that apply, or only \u201cNone of these\u201d"
+		}
+		return "Select the options that apply, or \u201cNone of these\u201d"
+	}
+	return "Select an answer"
+}
+
+func contains(vs []string, v string) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// question renders one step. The back link goes to the step before it on
+// the path (or the start page), with every answer kept.
+func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool, msg string) templ.Component {
+	back := "/"
+	if embed {
+		back = ""
+	}
+	for i, p := range path {
+		if p.ID == s.ID && i > 0 {
+			back = link(fl.base, known, q, "at", path[i-1].ID)
+		}
+	}
+	caption := "Check a problem with an order"
+	if fl == checklist {
+		caption = "Before you buy"
+	}
+	qp := templates.Question{
+		Page:    templates.Page{Title: s.Title, Back: back, Embedded: embed},
+		Action:  fl.base,
+		Step:    s.ID,
+		Heading: s.Title,
+		Name:    s.Name,
+		Kind:    s.Kind,
+		Caption: caption,
+		Hint:    s.Hint,
+		Error:   msg,
+	}
+	if msg != "" {
+		qp.Title = "Error: " + s.Title
+	}
+	for k, vs := range without(known, s.Name) {
+		for _, v := range vs {
+			qp.Hidden = append(qp.Hidden, templates.Hidden{Name: k, Value: v})
+		}
+	}
+	for _, k := range carried {
+		if q.Get(k) != "" {
+			qp.Hidden = append(qp.Hidden, templates.Hidden{Name: k, Value: q.Get(k)})
+		}
+	}
+	sortHidden(qp.Hidden)
+	current := q[s.Name]
+	for _, o := range s.Options {
+		o.Checked = contains(current, o.Value)
+		qp.Options = append(qp.Options, o)
+	}
+	if s.Kind == "date" {
+		if d, ok := assistant.ParseDate(q.Get(s.Name)); ok {
+			y, m, day := d.YMD()
+			qp.Day, qp.Month, qp.Year = itoa(day), itoa(m), itoa(y)
+		} else {
+			qp.Day, qp.Month, qp.Year = q.Get(s.Name+"-day"), q.Get(s.Name+"-month"), q.Get(s.Name+"-year")
+			if msg != "" {
+				_, _, qp.ErrorPart = readDate(q, s.Name, today, s.Name == "refund_requested_on")
+			}
+		}
+	}
+	return templates.QuestionPage(qp)
+}
+
+func sortHidden(h []templates.Hidden) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].Name < h[j-1].Name; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+// check renders check-your-answers: each answer with a link to change it.
+func (fl *flow) check(q url.Values, path []*step, known url.Values, today assistant.Date, embed bool) templ.Component {
+	c := templates.Check{Page: templates.Page{Title: "Check your answers", Embedded: embed}}
+	if len(path) > 0 {
+		c.Back = link(fl.base, known, q, "at", path[len(path)-1].ID)
+	}
+	for _, s := range path {
+		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.Short, Value: answerText(s, known),
+			Change: link(fl.base, known, q, "at", s.ID)})
+	}
+	c.Submit = link(fl.base+"/result", known, q)
+	return templates.CheckPage(c)
+}
+
+// answerText is an answer in the words of its option.
+func answerText(s *step, q url.Values) string {
+	if s.Kind == "date" {
+		d, _ := assistant.ParseDate(q.Get(s.Name))
+		return longDate(d)
+	}
+	var out []string
+	for _, o := range s.Options {
+		if contains(q[s.Name], o.Value) {
+			out = append(out, o.Label)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// longDate writes "Wednesday 2 December 2026".
+func longDate(d assistant.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, day := d.YMD()
+	return weekdays[d.Weekday()] + " " + itoa(day) + " " + months[m-1] + " " + itoa(y)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

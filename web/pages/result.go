@@ -1,0 +1,185 @@
+package pages
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/templates"
+)
+
+var evidenceLabels = map[assistant.EvidenceID]string{
+	assistant.PhotosItem:               "Photos of the item",
+	assistant.PhotosPackaging:          "Photos of the packaging and labels",
+	assistant.UnboxingVideo:            "An unboxing video",
+	assistant.ListingScreenshot:        "A screenshot of the listing",
+	assistant.SelectedOptionScreenshot: "A screenshot of the option you chose",
+	assistant.SellerChat:               "Your chat with the seller",
+	assistant.RefundRequestRecord:      "Your refund request on the order page",
+	assistant.TrackingRecord:           "The tracking history",
+	assistant.CustomsNotice:            "The customs letter",
+	assistant.ServiceReport:            "A repair shop's report",
+	assistant.QuantityPhoto:            "A photo counting what arrived",
+	assistant.PaymentRecord:            "The order's payment details",
+}
+
+// EvidenceLabel is an evidence id in plain words.
+func EvidenceLabel(id assistant.EvidenceID) string { return evidenceLabels[id] }
+
+// verdictFor assesses the wizard's answers.
+func verdictFor(q url.Values, today assistant.Date) (assistant.Verdict, assistant.Facts) {
+	f := disputeFacts(q)
+	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: f})
+	return v, f
+}
+
+// disputeResult renders the verdict page. Answers still missing send the
+// buyer back to the wizard, which asks for them.
+func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Component {
+	_, known, current := dispute.walk(q, today)
+	if current != "" {
+		return dispute.page(q, today, embed)
+	}
+	v, f := verdictFor(known, today)
+	p := templates.Verdict{
+		Page:    templates.Page{Embedded: embed, Back: link("/dispute", known, q)},
+		Outcome: string(v.Outcome),
+		Date:    longDate(v.EarliestDate),
+		Answers: link("/dispute", known, q),
+		Restart: link("/dispute", nil, q),
+	}
+	date := longDate(v.EarliestDate)
+	switch v.Outcome {
+	case assistant.Eligible:
+		p.Headline = "You can open a dispute now"
+		p.Lead = "Buyer Protection covers this problem, and the waiting time ended on " + date + "."
+		p.Next = []string{
+			"Gather the evidence below before you open the dispute: the case is decided on it.",
+			"Open the dispute from the order page, choose the reason that matches your problem and attach the evidence.",
+			"Describe the problem calmly: what you ordered, what arrived, what is different, what you attach and what you ask for.",
+			"Keep talking to the seller only in the order's chat, and answer the platform's questions promptly.",
+		}
+	case assistant.Wait:
+		p.Headline = "You can open a dispute from " + date
+		p.Lead = "Until then, give the seller time to settle it. If nothing is settled by " + date + ", open the dispute that day."
+		p.ICS = link("/dispute/calendar.ics", known, q)
+		p.Next = []string{
+			"Keep your refund request open and reply to the seller in the order's chat.",
+			"Collect the evidence below while you wait.",
+			"On " + date + ", if it is not settled, open the dispute from the order page.",
+		}
+	case assistant.ContactSellerFirst:
+		p.Headline = "Ask the seller for a refund first"
+		p.Lead = "Send a refund request on the order page today. If it is not settled, you can open a dispute from " + date + "."
+		p.ICS = link("/dispute/calendar.ics", known, q)
+		p.Next = []string{
+			"Open the order, choose to request a refund, pick the reason that matches the problem and describe it calmly.",
+			"Keep every message in the order's chat, not by email or other apps.",
+			"Collect the evidence below now, while you wait.",
+			"On " + date + ", if the request is not settled, open the dispute.",
+		}
+	default:
+		p.Headline = "A dispute for this is unlikely to succeed"
+		p.Lead = "One of the Buyer Protection rules below applies to what you told us."
+		p.Next = notEligibleNext(v, f)
+	}
+	p.Title = p.Headline
+	for _, r := range v.Rules {
+		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.Source})
+	}
+	for _, r := range v.Warnings {
+		p.Warnings = append(p.Warnings, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.Source})
+	}
+	for _, e := range v.Evidence {
+		p.Evidence = append(p.Evidence, templates.Evidence{ID: string(e.ID), Label: evidenceLabels[e.ID], Why: e.Why, Required: e.Required})
+	}
+	return templates.VerdictPage(p)
+}
+
+// notEligibleNext says what the buyer can do instead.
+func notEligibleNext(v assistant.Verdict, f assistant.Facts) []string {
+	ids := map[string]bool{}
+	for _, r := range v.Rules {
+		ids[r.ID] = true
+	}
+	var out []string
+	switch {
+	case ids[assistant.RuleAlreadyRefunded], ids[assistant.RuleChargeback]:
+		out = append(out, "If the refund or the bank's reversal did not cover the whole problem, ask the seller in the order's chat about what is left.")
+	case ids[assistant.RuleNotWanted], ids[assistant.RuleSNADExpectations], ids[assistant.RuleSNADMatches]:
+		out = append(out, "Check the order's own return terms: a listing with free returns may let you send it back.",
+			"Ask the seller politely in the order's chat whether they accept a return.")
+	case ids[assistant.RuleINRDelivered], ids[assistant.RuleINRReceived]:
+		out = append(out, "Ask the carrier where the parcel was left, and check with neighbours and your building's reception.",
+			"If the item itself has a problem, start again and choose that problem instead.")
+	case ids[assistant.RuleEscrowOnly]:
+		out = append(out, "Contact your bank or payment provider about the payment you made outside the checkout.",
+			"Report the seller's request to pay off the platform to AliExpress.")
+	case ids[assistant.RuleExtraDemand]:
+		out = append(out, "Ask only for what the order included: a refund, a replacement or the missing part. Start again with that request.")
+	default:
+		out = append(out, "Talk to the seller in the order's chat: many sellers help even where the rules do not require it.")
+	}
+	return append(out, "Before your next order, use the pre-order checklist to avoid the same problem.")
+}
+
+// calendar is the .ics file for the key date of a wait or
+// contact_seller_first verdict, and its file name; "" if there is none.
+func calendar(q url.Values, today assistant.Date) (string, string) {
+	_, known, current := dispute.walk(q, today)
+	if current != "" {
+		return "", ""
+	}
+	v, _ := verdictFor(known, today)
+	if v.Outcome != assistant.Wait && v.Outcome != assistant.ContactSellerFirst {
+		return "", ""
+	}
+	day := strings.ReplaceAll(v.EarliestDate.String(), "-", "")
+	end := strings.ReplaceAll(v.EarliestDate.AddDays(1).String(), "-", "")
+	stamp := strings.ReplaceAll(today.String(), "-", "") + "T000000Z"
+	summary := "Open your AliExpress dispute if the refund request is not settled"
+	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Rule: " + v.Rules[0].ID + " (" + v.Rules[0].Source + ")."
+	lines := []string{
+		"BEGIN:VCALENDAR",
+		"VERSION:2.0",
+		"PRODID:-//Calmclaim//Dispute dates//EN",
+		"CALSCALE:GREGORIAN",
+		"BEGIN:VEVENT",
+		"UID:calmclaim-" + day + "-" + string(v.Outcome) + "@calmclaim",
+		"DTSTAMP:" + stamp,
+		"DTSTART;VALUE=DATE:" + day,
+		"DTEND;VALUE=DATE:" + end,
+		"SUMMARY:" + icsEscape(summary),
+		"DESCRIPTION:" + icsEscape(desc),
+		"TRANSP:TRANSPARENT",
+		"END:VEVENT",
+		"END:VCALENDAR",
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(fold(l))
+		b.WriteString("\r\n")
+	}
+	return b.String(), "calmclaim-" + v.EarliestDate.String() + ".ics"
+}
+
+func icsEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
+}
+
+// fold splits a content line at 75 octets, as RFC 5545 asks.
+func fold(l string) string {
+	var b strings.Builder
+	for len(l) > 75 {
+		cut := 75
+		for cut > 0 && l[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		b.WriteString(l[:cut])
+		b.WriteString("\r\n ")
+		l = l[cut:]
+	}
+	b.WriteString(l)
+	return b.String()
+}

@@ -1,0 +1,137 @@
+package pages
+
+import (
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/templates"
+)
+
+// step is one question of a wizard. Its answer travels in the URL under
+// Name (a contract fact name where there is one).
+type step struct {
+	ID      string
+	Name    string // the URL parameter
+	Kind    string // radios, checkboxes, date
+	Title   string
+	Hint    string
+	Options []templates.Option
+	Short   string // the label on check-your-answers
+	// Checks lists the parameters a checkboxes step sets to true.
+	Checks []string
+}
+
+func opt(value, label, hint string) templates.Option {
+	return templates.Option{Value: value, Label: label, Hint: hint}
+}
+
+var yesNo = []templates.Option{opt("true", "Yes", ""), opt("false", "No", "")}
+
+var yesNoUnsure = []templates.Option{opt("true", "Yes", ""), opt("false", "No", ""), opt("unsure", "I am not sure", "")}
+
+// disputeSteps are the dispute wizard's questions. The engine decides which
+// of the contract facts to ask (next_question); the extras after them are
+// facts the engine never asks for but the verdict needs to be right.
+var disputeSteps = map[string]*step{
+	"claim": {ID: "claim", Name: "claim", Kind: "radios", Short: "Problem",
+		Title: "What went wrong with your order?",
+		Options: []templates.Option{
+			opt("not_received", "It has not arrived", "Including parcels stuck in transit, lost or held by customs."),
+			opt("not_as_described", "It is different from the listing", "For example another size, colour, model or material, or a different item."),
+			opt("counterfeit", "It looks fake", "Branded goods that do not seem genuine."),
+			opt("broken", "It arrived broken or does not work", ""),
+			opt("missing_parts", "Parts or items are missing", "Something from the package contents, or fewer items than you ordered."),
+			opt("no_longer_wanted", "Nothing is wrong, I no longer want it", ""),
+		}},
+	"paid_on_platform": {ID: "paid_on_platform", Name: "paid_on_platform", Kind: "radios", Short: "Paid through the checkout",
+		Title:   "Did you pay through AliExpress's own checkout?",
+		Hint:    "Card, PayPal or another method offered at checkout. Not a bank transfer, payment app or link that the seller sent you.",
+		Options: yesNo},
+	"tracking": {ID: "tracking", Name: "tracking", Kind: "radios", Short: "Tracking",
+		Title: "What does the parcel's tracking say?",
+		Hint:  "Look at the tracking on the order page.",
+		Options: []templates.Option{
+			opt("in_transit", "It is on its way", "The tracking shows recent movement."),
+			opt("delivered", "It says delivered, but I do not have it", ""),
+			opt("not_shipped", "It was never shipped", ""),
+			opt("none", "There is no tracking number", ""),
+			opt("invalid", "The number does not work or was never scanned", ""),
+			opt("lost", "The carrier says it is lost", ""),
+			opt("seized_by_customs", "Customs have held it", ""),
+		}},
+	"customs_reason": {ID: "customs_reason", Name: "customs_reason", Kind: "radios", Short: "Why customs held it",
+		Title: "Why did customs hold the parcel?",
+		Hint:  "The customs letter or the tracking usually says.",
+		Options: []templates.Option{
+			opt("seller_false_declaration", "The seller declared it wrongly", "For example a false value or description."),
+			opt("prohibited_or_fake", "The goods are banned or fake", ""),
+			opt("buyer_import_rules", "My country's import rules, duties or a permit I did not have", ""),
+			opt("unknown", "I do not know", ""),
+		}},
+	"delivery_deadline": {ID: "delivery_deadline", Name: "delivery_deadline", Kind: "date", Short: "Delivery period ends",
+		Title: "When does the promised delivery period end?",
+		Hint:  "The latest delivery date on the order page. For example, 27 11 2026."},
+	"complaint": {ID: "complaint", Name: "complaint", Kind: "radios", Short: "What is different",
+		Title: "How is the item different from the listing?",
+		Options: []templates.Option{
+			opt("different_item", "It is a different item altogether", ""),
+			opt("different_spec", "Another size, colour, model or material", ""),
+			opt("is_used", "It is used", ""),
+			opt("is_defective", "It has a defect", ""),
+			opt("minor_scratches", "It has minor scratches", ""),
+			opt("below_expectations", "It matches the listing but is worse than I hoped", ""),
+		}},
+	"listing_condition": {ID: "listing_condition", Name: "listing_condition", Kind: "radios", Short: "Condition in the listing",
+		Title: "What did the listing say about the item's condition?",
+		Hint:  "Look at the title, the options and the description.",
+		Options: []templates.Option{
+			opt("new", "New", ""),
+			opt("used", "Used", ""),
+			opt("defective", "Defective or for parts", ""),
+			opt("imitation", "An imitation, replica or copy", ""),
+		}},
+	"missing_item_in_listing": {ID: "missing_item_in_listing", Name: "missing_item_in_listing", Kind: "radios", Short: "Missing part was listed",
+		Title:   "Did the listing or its package contents include what is missing?",
+		Hint:    "For example, the charger is named in the package contents, or you ordered 20 and 5 came.",
+		Options: yesNo},
+	"conduct": {ID: "conduct", Name: "conduct", Kind: "checkboxes", Short: "Already done",
+		Title: "Do any of these apply to this order?",
+		Hint:  "Select all that apply. These change whether a new dispute can succeed.",
+		Options: []templates.Option{
+			opt("refund_received", "I have already been refunded for this problem", ""),
+			opt("chargeback_filed", "I asked my bank or card company to reverse the payment", ""),
+			opt("previous_dispute_same_reason", "I already opened a dispute about this problem on this order", ""),
+			opt("motive_retaliation", "I mainly want the seller to pay for an earlier bad experience", ""),
+			{Value: "none", Label: "None of these", Exclusive: true},
+		},
+		Checks: []string{"refund_received", "chargeback_filed", "previous_dispute_same_reason", "motive_retaliation"}},
+	"new_evidence": {ID: "new_evidence", Name: "new_evidence", Kind: "radios", Short: "New evidence since the last dispute",
+		Title:   "Do you have new evidence since that dispute?",
+		Hint:    "For example new photos, a repair report or new tracking information.",
+		Options: yesNo},
+	"requested_remedy": {ID: "requested_remedy", Name: "requested_remedy", Kind: "radios", Short: "What would settle it",
+		Title: "What would settle this for you?",
+		Options: []templates.Option{
+			opt("full_refund", "A full refund", ""),
+			opt("partial_refund", "A partial refund, keeping the item", ""),
+			opt("replacement", "A replacement", ""),
+			opt("ship_missing", "The seller sends what is missing", ""),
+			opt("return_and_refund", "I return it for a refund", ""),
+			opt("extra_compensation", "A refund and something extra, such as a coupon or a gift", ""),
+		}},
+	"signed_before_inspection": {ID: "signed_before_inspection", Name: "signed_before_inspection", Kind: "radios", Short: "Signed before checking",
+		Title:   "Did you sign for the parcel before checking the item?",
+		Options: yesNoUnsure},
+	"refund_asked": {ID: "refund_asked", Name: "refund_asked", Kind: "radios", Short: "Asked the seller for a refund",
+		Title:   "Have you asked the seller for a refund on the order page?",
+		Hint:    "A refund request on the order, not only a chat message.",
+		Options: yesNo},
+	"refund_requested_on": {ID: "refund_requested_on", Name: "refund_requested_on", Kind: "date", Short: "Refund requested on",
+		Title: "When did you send the refund request?",
+		Hint:  "The date on the order page. For example, 15 11 2026."},
+}
+
+// disputeFacts are the step ids that are contract facts, asked when the
+// engine names them.
+func isFactStep(id string) bool {
+	_, ok := assistant.LookupFact(id)
+	return ok
+}

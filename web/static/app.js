@@ -1,0 +1,143 @@
+// Calmclaim in the page. The pages work without this file; with it:
+// - the Go wasm (app.wasm) renders each step locally, so moving between
+//   questions sends no request once it has loaded; history and the back
+//   button work through pushState/popstate;
+// - answers are kept in this browser (localStorage) to carry on later, and
+//   one button clears them;
+// - inside the help-page widget, the page tells its host its height and
+//   progress with postMessage (format in embed.js).
+(function () {
+  "use strict";
+  var KEY = "calmclaim:last";
+  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/$/;
+  var params = new URLSearchParams(location.search);
+  var host = hostOrigin(params.get("host"));
+
+  function hostOrigin(h) {
+    if (!h || window.parent === window) return null;
+    try { var u = new URL(h); return (u.protocol === "https:" || u.protocol === "http:") ? u.origin : null; } catch (e) { return null; }
+  }
+
+  function post(msg) {
+    if (!host) return;
+    msg.source = "calmclaim";
+    msg.version = 1;
+    window.parent.postMessage(msg, host);
+  }
+
+  function save() {
+    if (!/^\/(dispute|checklist)/.test(location.pathname) || location.search === "") return;
+    try { localStorage.setItem(KEY, location.pathname + location.search); } catch (e) { /* storage off: nothing kept */ }
+  }
+
+  function enhance(first) {
+    // "None of these" clears the other boxes, and the others clear it.
+    document.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (!box.checked) return;
+        var exclusive = box.hasAttribute("data-exclusive");
+        document.querySelectorAll("input[type=checkbox][name='" + box.name + "']").forEach(function (other) {
+          if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) other.checked = false;
+        });
+      });
+    });
+    // Saved answers on the start page.
+    var saved = document.querySelector("[data-saved]");
+    var last = null;
+    try { last = localStorage.getItem(KEY); } catch (e) { /* no storage */ }
+    if (saved && last && /^\/(dispute|checklist)/.test(last)) {
+      saved.hidden = false;
+      saved.querySelector("[data-resume]").setAttribute("href", last);
+      saved.querySelector("[data-clear]").addEventListener("click", function () {
+        try { localStorage.removeItem(KEY); } catch (e) { /* nothing to clear */ }
+        saved.hidden = true;
+        var h1 = document.querySelector("h1");
+        if (h1) { h1.setAttribute("tabindex", "-1"); h1.focus(); }
+      });
+    }
+    save();
+    // Focus: the error summary if there is one, else the heading after a step.
+    var summary = document.querySelector("[data-testid=error-summary]");
+    if (summary) summary.focus();
+    else if (!first) {
+      var h = document.querySelector("main h1") || document.querySelector("main");
+      if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+    }
+    var verdict = document.querySelector("[data-testid=verdict]");
+    post(verdict ? { type: "verdict", outcome: verdict.getAttribute("data-outcome"), path: location.pathname }
+                 : { type: "step", path: location.pathname, step: stepOf() });
+    resize();
+  }
+
+  function stepOf() {
+    var s = document.querySelector("input[name=submitted]");
+    return s ? s.value : (document.querySelector("[data-testid=answers]") ? "check" : "start");
+  }
+
+  var lastHeight = 0;
+  function resize() {
+    if (!host) return;
+    var h = Math.ceil(document.documentElement.scrollHeight);
+    if (h !== lastHeight) { lastHeight = h; post({ type: "resize", height: h }); }
+  }
+
+  // Local rendering with the Go wasm.
+  function local(url) {
+    return window.Calmclaim && window.Calmclaim.ready && url.origin === location.origin && WIZARD.test(url.pathname);
+  }
+
+  function show(url, push) {
+    var res = window.Calmclaim.render(url.pathname, url.search.replace(/^\?/, ""));
+    if (res.location) { url = new URL(res.location, location.href); return show(url, push); }
+    if (res.status !== 200) { location.assign(url.href); return; }
+    var doc = new DOMParser().parseFromString(res.html, "text/html");
+    document.title = doc.title;
+    document.body.className = doc.body.className;
+    document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes).map(function (n) { return document.adoptNode(n); }));
+    if (push) history.pushState(null, "", url.href);
+    window.scrollTo(0, 0);
+    enhance(false);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a[href]");
+    if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || a.hasAttribute("download")) return;
+    var url = new URL(a.getAttribute("href"), location.href);
+    if (!local(url) || url.hash && url.pathname === location.pathname && url.search === location.search) return;
+    ev.preventDefault();
+    show(url, true);
+  });
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if ((form.method || "get").toLowerCase() !== "get") return;
+    var url = new URL(form.getAttribute("action") || location.pathname, location.href);
+    if (!local(url)) return;
+    ev.preventDefault();
+    url.search = new URLSearchParams(new FormData(form)).toString();
+    show(url, true);
+  });
+
+  window.addEventListener("popstate", function () {
+    var url = new URL(location.href);
+    if (local(url)) show(url, false); else location.reload();
+  });
+
+  function loadWasm() {
+    if (!window.WebAssembly || !WebAssembly.instantiateStreaming) return;
+    var s = document.createElement("script");
+    s.src = "/static/wasm_exec.js";
+    s.onload = function () {
+      var go = new window.Go();
+      WebAssembly.instantiateStreaming(fetch("/static/app.wasm"), go.importObject).then(function (r) {
+        go.run(r.instance);
+      }).catch(function () { /* the server-rendered pages keep working */ });
+    };
+    document.head.appendChild(s);
+  }
+
+  document.addEventListener("calmclaim:ready", function () { document.documentElement.setAttribute("data-wasm", "ready"); });
+  if (window.ResizeObserver) new ResizeObserver(resize).observe(document.documentElement);
+  enhance(true);
+  loadWasm();
+})();
