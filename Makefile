@@ -3,18 +3,28 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: run test unit test-zip64 generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: run browser test unit test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
-run:
+run: browser
 	$(GO) run ./web/cmd/calmclaim
 
+## browser: the Go wasm for the page (web/static/app.wasm) and its wasm_exec.js
+browser:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/static/app.wasm ./wasm/browser
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/static/wasm_exec.js
+
 ## test: everything CI runs (installs what it needs)
-test: generate-check vet unit test-zip64 test-edge
+test: generate-check vet unit test-zip64 test-edge test-e2e
 
 ## unit: the native tests (engine, API contract, pages), with the race detector
 unit:
 	$(GO) test -race -short -count=1 ./...
+
+## test-e2e: the pages in headless Chromium (JS off and wasm), axe-core on every page, the widget
+test-e2e: browser
+	scripts/chromium.sh && scripts/npm-ci.sh
+	CALMCLAIM_E2E=1 $(GO) test -count=1 -timeout 8m ./web/e2e
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
 test-zip64:
