@@ -168,17 +168,21 @@ func icsEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
 }
 
-// fold splits a content line at 75 octets, as RFC 5545 asks.
+// fold splits a content line into lines of at most 75 octets, the
+// continuations starting with a space (RFC 5545, 3.1), never inside a
+// UTF-8 sequence.
 func fold(l string) string {
 	var b strings.Builder
-	for len(l) > 75 {
-		cut := 75
+	limit := 75
+	for len(l) > limit {
+		cut := limit
 		for cut > 0 && l[cut]&0xC0 == 0x80 {
 			cut--
 		}
 		b.WriteString(l[:cut])
 		b.WriteString("\r\n ")
 		l = l[cut:]
+		limit = 74 // the leading space counts
 	}
 	b.WriteString(l)
 	return b.String()
