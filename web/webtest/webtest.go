@@ -232,6 +232,43 @@ func Contract(t *testing.T, base string) {
 	t.Run("checklist", func(t *testing.T) { CheckChecklist(t, base) })
 	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
 	t.Run("cors", func(t *testing.T) { CheckCORS(t, base) })
+	t.Run("pages", func(t *testing.T) { CheckPages(t, base) })
+}
+
+// CheckPages renders the wizard's pages: one question per page, a verdict
+// with its cited rule, the calendar file, and the security headers.
+func CheckPages(t *testing.T, base string) {
+	wait := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
+		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-20&today=2026-11-22"
+	pages := []struct{ path, want string }{
+		{"/", `data-testid="start-dispute"`},
+		{"/dispute?today=2026-11-22", "What went wrong with your order?"},
+		{"/dispute?claim=broken&today=2026-11-22", "own checkout?"},
+		{"/dispute?" + wait, "Check your answers"},
+		{"/dispute/result?" + wait, `data-rule="dispute.wait_10_days"`},
+		{"/checklist", "Have you chosen the exact model, size and colour?"},
+		{"/demo/help-article", "/static/embed.js"},
+	}
+	for _, p := range pages {
+		status, h, body := Do(t, "GET", base+p.path, "", "")
+		if status != 200 || !strings.Contains(string(body), p.want) {
+			t.Errorf("GET %s: %d, want 200 with %q", p.path, status, p.want)
+		}
+		csp := h.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "'wasm-unsafe-eval'") || !strings.Contains(csp, "frame-ancestors") || strings.Contains(csp, "unsafe-inline") {
+			t.Errorf("GET %s: CSP %q", p.path, csp)
+		}
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+			t.Errorf("GET %s: headers %v", p.path, h)
+		}
+	}
+	status, h, body := Do(t, "GET", base+"/dispute/calendar.ics?"+wait, "", "")
+	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(string(body), "DTSTART;VALUE=DATE:20261130") {
+		t.Errorf("calendar: %d %v", status, h)
+	}
+	if status, _, _ := Do(t, "GET", base+"/no/such/page", "", ""); status != 404 {
+		t.Errorf("unknown page: %d, want 404", status)
+	}
 }
 
 // ReplayCases posts every case and compares the verdicts.
