@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -163,30 +162,13 @@ func writeError(w http.ResponseWriter, e *assistant.Error) {
 	w.Write(api.AppendError(nil, e))
 }
 
-func (s *server) assess(body []byte) ([]byte, *assistant.Error) {
-	req, err := api.DecodeAssess(body, s.now())
-	if err != nil {
-		return nil, err
-	}
-	v, aerr := assistant.Assess(req)
-	if aerr != nil {
-		var e *assistant.Error
-		if errors.As(aerr, &e) {
-			return nil, e
-		}
-		return nil, assistant.Errorf(assistant.ECodeInternal, "", "the assessment failed")
-	}
-	return api.AppendVerdict(make([]byte, 0, 2048), req.Today, &v), nil
-}
+func (s *server) assess(body []byte) ([]byte, *assistant.Error) { return api.Assess(body, s.now()) }
 
 func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
-	req, err := api.DecodeChecklist(body, s.now())
-	if err != nil {
-		return nil, err
-	}
-	res := assistant.Checklist(req.Today, req.Facts)
-	return api.AppendChecklist(make([]byte, 0, 8192), &res), nil
+	return api.Checklist(body, s.now())
 }
+
+func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
 
 // rulesJSON is the rule pack as served; it never changes while running.
 var rulesJSON = api.AppendRules(nil, assistant.DefaultPack)

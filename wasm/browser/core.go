@@ -1,8 +1,10 @@
 // Command browser is Calmclaim's Go in the page: built with GOOS=js
 // GOARCH=wasm into web/static/app.wasm, it exposes window.Calmclaim with
-// assess, checklist and render. assess and checklist take the same object
-// as the HTTP API and return the same JSON (as an object); render draws a
-// wizard page locally, so moving between questions needs no request.
+// assess, checklist, describe, render and bundle. assess, checklist and
+// describe take the same object as the HTTP API and return the same JSON
+// (as an object); render draws a wizard page locally, so moving between
+// questions needs no request; bundle builds the evidence ZIP from the
+// buyer's files without uploading them.
 //
 // The functions here are plain Go, tested natively; main_js.go binds them
 // to JavaScript.
@@ -19,28 +21,14 @@ import (
 	"github.com/calmclaim/calmclaim/web/pages"
 )
 
-// assessJSON answers an assess request body exactly as the HTTP API does:
-// a verdict, or {"error": ...}.
-func assessJSON(body []byte, now time.Time) []byte {
-	req, err := api.DecodeAssess(body, now)
+// answer runs an API answer and returns its JSON, or the error body the
+// HTTP API would send.
+func answer(fn func([]byte, time.Time) ([]byte, *assistant.Error), body []byte, now time.Time) []byte {
+	out, err := fn(body, now)
 	if err != nil {
 		return api.AppendError(nil, err)
 	}
-	v, aerr := assistant.Assess(req)
-	if aerr != nil {
-		return api.AppendError(nil, assistant.Errorf(assistant.ECodeInvalid, "today", aerr.Error()))
-	}
-	return api.AppendVerdict(nil, req.Today, &v)
-}
-
-// checklistJSON answers a checklist request body as the HTTP API does.
-func checklistJSON(body []byte, now time.Time) []byte {
-	req, err := api.DecodeChecklist(body, now)
-	if err != nil {
-		return api.AppendError(nil, err)
-	}
-	res := assistant.Checklist(req.Today, req.Facts)
-	return api.AppendChecklist(nil, &res)
+	return out
 }
 
 // page is a locally rendered page.

@@ -5,6 +5,9 @@ package main
 import (
 	"syscall/js"
 	"time"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/web/api"
 )
 
 func main() {
@@ -14,7 +17,7 @@ func main() {
 		js.Global().Set("Calmclaim", cc)
 	}
 	json := js.Global().Get("JSON")
-	jsonCall := func(fn func([]byte, time.Time) []byte) js.Func {
+	jsonCall := func(fn func([]byte, time.Time) ([]byte, *assistant.Error)) js.Func {
 		return js.FuncOf(func(_ js.Value, args []js.Value) any {
 			body := "{}"
 			if len(args) > 0 && args[0].Type() == js.TypeString {
@@ -22,11 +25,12 @@ func main() {
 			} else if len(args) > 0 && !args[0].IsUndefined() {
 				body = json.Call("stringify", args[0]).String()
 			}
-			return json.Call("parse", string(fn([]byte(body), time.Now())))
+			return json.Call("parse", string(answer(fn, []byte(body), time.Now())))
 		})
 	}
-	cc.Set("assess", jsonCall(assessJSON))
-	cc.Set("checklist", jsonCall(checklistJSON))
+	cc.Set("assess", jsonCall(api.Assess))
+	cc.Set("checklist", jsonCall(api.Checklist))
+	cc.Set("describe", jsonCall(api.Describe))
 	cc.Set("render", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 {
 			return nil
