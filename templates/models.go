@@ -78,6 +78,7 @@ type Verdict struct {
 	Evidence []Evidence
 	Answers  string // href back to check answers
 	Restart  string
+	Prepare  string // href of the description and evidence page; "" if none
 }
 
 // ChecklistItem is one checked point on the checklist result.
@@ -102,4 +103,23 @@ type Start struct{ Page }
 type Demo struct {
 	Page
 	Script string // the embed script's src
+}
+
+// StoryField is one of the buyer's own-words fields.
+type StoryField struct{ Name, Label, Hint, Value string }
+
+// Finding is one tone or privacy finding on the buyer's words.
+type Finding struct{ ID, Field, Excerpt, Suggestion string }
+
+// EvidencePage prepares the dispute: the description and the bundle.
+type EvidencePage struct {
+	Page
+	Case        string // the describe request (facts, today) as JSON, for the page's script
+	Action      string // where the description form posts
+	Story       []StoryField
+	Description string // the calm description, when the story was sent
+	Findings    []Finding
+	Reason      string // why there is no dispute text, when there is none
+	Evidence    []Evidence
+	Result      string // the verdict's href
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -37,14 +38,25 @@ func contentSecurityPolicy(ancestors []string) string {
 }
 
 func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	var form url.Values
+	switch {
+	case r.Method == http.MethodGet || r.Method == http.MethodHead:
+	case r.Method == http.MethodPost && r.URL.Path == "/dispute/evidence":
+		// The story, posted so the buyer's words never sit in an address.
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		if err := r.ParseForm(); err != nil {
+			writeError(w, assistant.Errorf(assistant.ECodeTooLarge, "", "the form is larger than 64 KiB"))
+			return
+		}
+		form = r.PostForm
+	default:
 		writeError(w, methodNotAllowed("GET"))
 		return
 	}
 	y, m, d := s.now().UTC().Date()
 	today, _ := assistant.MakeDate(y, int(m), d)
 	var buf bytes.Buffer
-	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today})
+	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today, Form: form})
 	if err != nil {
 		writeError(w, assistant.Errorf(assistant.ECodeInternal, "", "the page could not be drawn"))
 		return

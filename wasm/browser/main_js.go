@@ -31,6 +31,7 @@ func main() {
 	cc.Set("assess", jsonCall(api.Assess))
 	cc.Set("checklist", jsonCall(api.Checklist))
 	cc.Set("describe", jsonCall(api.Describe))
+	cc.Set("bundle", js.FuncOf(bundleJS))
 	cc.Set("render", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 {
 			return nil

@@ -21,6 +21,8 @@ type Request struct {
 	Query url.Values
 	// Today is the current date, used unless the query carries "today".
 	Today assistant.Date
+	// Form is a POSTed form (the story on the evidence page), if any.
+	Form url.Values
 }
 
 // Response says how to send what Render wrote.
@@ -36,7 +38,7 @@ type Response struct {
 const htmlType = "text/html; charset=utf-8"
 
 // Routes lists the paths Render answers.
-var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/calendar.ics",
+var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "/dispute/calendar.ics",
 	"/checklist", "/checklist/result", "/demo/help-article"}
 
 // Render writes the page for r to w.
@@ -59,6 +61,8 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 		c = dispute.page(q, today, embed)
 	case "/dispute/result":
 		c = disputeResult(q, today, embed)
+	case "/dispute/evidence":
+		c = evidencePage(q, r.Form, today, embed)
 	case "/dispute/calendar.ics":
 		data, name := calendar(q, today)
 		if data == "" {

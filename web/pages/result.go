@@ -85,6 +85,9 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Next = notEligibleNext(v, f)
 	}
 	p.Title = p.Headline
+	if v.Outcome != assistant.NotEligible {
+		p.Prepare = link("/dispute/evidence", known, q)
+	}
 	for _, r := range v.Rules {
 		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.Source})
 	}

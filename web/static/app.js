@@ -9,7 +9,7 @@
 (function () {
   "use strict";
   var KEY = "calmclaim:last";
-  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/$/;
+  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/dispute\/evidence$|^\/$/;
   var params = new URLSearchParams(location.search);
   var host = hostOrigin(params.get("host"));
 
@@ -97,6 +97,7 @@
     if (push) history.pushState(null, "", url.href);
     window.scrollTo(0, 0);
     enhance(false);
+    evidence();
   }
 
   document.addEventListener("click", function (ev) {
@@ -136,7 +137,93 @@
     document.head.appendChild(s);
   }
 
-  document.addEventListener("calmclaim:ready", function () { document.documentElement.setAttribute("data-wasm", "ready"); });
+  // The evidence page: the description checked as the buyer types, and the
+  // bundle built here from the files they pick. Nothing is uploaded.
+  function evidence() {
+    var form = document.querySelector("[data-testid=story]");
+    if (!form || !window.Calmclaim || !window.Calmclaim.ready) return;
+    document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll(".no-js").forEach(function (el) { el.hidden = true; });
+    var base = JSON.parse(form.getAttribute("data-case"));
+    function request() {
+      var req = JSON.parse(JSON.stringify(base));
+      req.story = {};
+      ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
+      req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+      return req;
+    }
+    function el(tag, text, attrs) {
+      var e = document.createElement(tag);
+      if (text) e.textContent = text;
+      for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+      return e;
+    }
+    function describe() {
+      var res = window.Calmclaim.describe(request());
+      var out = document.querySelector("[data-testid=description-out]");
+      out.replaceChildren();
+      if (res.error) { out.appendChild(el("p", res.error.message)); return; }
+      if (res.findings && res.findings.length) {
+        out.appendChild(el("h3", "We changed some of your words"));
+        var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
+        res.findings.forEach(function (f) {
+          var li = el("li", "", { "data-finding": f.id });
+          li.appendChild(el("strong", f.field + ": "));
+          li.appendChild(document.createTextNode(f.suggestion || ""));
+          ul.appendChild(li);
+        });
+        out.appendChild(ul);
+      }
+      if (res.text) {
+        out.appendChild(el("h3", "Your description"));
+        out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0" }));
+      } else if (res.reason) {
+        out.appendChild(el("p", res.reason, { "data-testid": "reason" }));
+      }
+    }
+    var timer = 0;
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(describe, 250); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(); });
+    function attached() {
+      var list = [];
+      document.querySelectorAll("input[data-file]").forEach(function (input) {
+        Array.prototype.forEach.call(input.files || [], function (f) { list.push({ id: input.getAttribute("data-file"), file: f }); });
+      });
+      return list;
+    }
+    function missing() {
+      var names = [];
+      document.querySelectorAll("[data-evidence][data-required]").forEach(function (li) {
+        var input = li.querySelector("input[data-file]");
+        if (!input || !input.files || input.files.length === 0) names.push(li.querySelector("label").firstChild.textContent.trim());
+      });
+      document.querySelector("[data-testid=missing]").textContent =
+        names.length ? "Still missing: " + names.join(", ") + "." : "Every needed kind of evidence has a file.";
+    }
+    document.querySelectorAll("input[data-file]").forEach(function (input) { input.addEventListener("change", missing); });
+    missing();
+    var status = document.querySelector("[data-testid=bundle-status]");
+    document.querySelector("[data-bundle]").addEventListener("click", function () {
+      var files = attached();
+      status.textContent = "Building the bundle on this device…";
+      window.Calmclaim.bundle(request(), files).then(function (res) {
+        var a = el("a", "", { download: "calmclaim-evidence.zip", href: URL.createObjectURL(res.blob) });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        status.textContent = "Bundle ready: " + res.files.length + " files, " + Math.round(res.blob.size / 1024) + " KB. Nothing was uploaded.";
+        status.setAttribute("data-done", String(res.blob.size));
+      }, function (err) {
+        status.textContent = "The bundle could not be built: " + err.message;
+      });
+    });
+    if (form.elements.ordered.value) describe();
+  }
+
+  document.addEventListener("calmclaim:ready", function () {
+    document.documentElement.setAttribute("data-wasm", "ready");
+    evidence();
+  });
   if (window.ResizeObserver) new ResizeObserver(resize).observe(document.documentElement);
   enhance(true);
   loadWasm();

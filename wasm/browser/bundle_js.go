@@ -1,0 +1,129 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"io"
+	"syscall/js"
+	"time"
+
+	"github.com/calmclaim/calmclaim/assistant"
+)
+
+// bundleJS is Calmclaim.bundle(case, files): case is the describe request
+// object, files an array of {id, file} with browser File objects. It
+// returns a promise of {blob, files}: the ZIP as a Blob, built from small
+// Blobs one chunk at a time so no copy of a whole file is ever held, and
+// the manifest's file list. Nothing is sent over the network.
+func bundleJS(_ js.Value, args []js.Value) any {
+	caseJSON := js.Global().Get("JSON").Call("stringify", args[0]).String()
+	list := args[1]
+	var handler js.Func
+	handler = js.FuncOf(func(_ js.Value, p []js.Value) any {
+		resolve, reject := p[0], p[1]
+		handler.Release()
+		go func() {
+			files := make([]evidenceFile, list.Length())
+			for i := range files {
+				item := list.Index(i)
+				file := item.Get("file")
+				files[i] = evidenceFile{ID: assistant.EvidenceID(item.Get("id").String()), Name: file.Get("name").String(),
+					MediaType: file.Get("type").String(), R: &blobReader{blob: file, size: file.Get("size").Int()}}
+			}
+			sink := &blobSink{}
+			stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now())
+			if err != nil {
+				reject.Invoke(js.Global().Get("Error").New(err.Error()))
+				return
+			}
+			sink.flush()
+			out := js.Global().Get("Object").New()
+			opts := js.Global().Get("Object").New()
+			opts.Set("type", "application/zip")
+			out.Set("blob", js.Global().Get("Blob").New(sink.parts, opts))
+			names := js.Global().Get("Array").New()
+			for _, f := range stored {
+				o := js.Global().Get("Object").New()
+				o.Set("name", f.Name)
+				o.Set("id", string(f.EvidenceID))
+				o.Set("size", f.Size)
+				o.Set("sha256", f.SHA256)
+				o.Set("metadata_removed", f.MetadataRemoved)
+				names.Call("push", o)
+			}
+			out.Set("files", names)
+			resolve.Invoke(out)
+		}()
+		return nil
+	})
+	return js.Global().Get("Promise").New(handler)
+}
+
+// blobReader reads a Blob (a File) a slice at a time.
+type blobReader struct {
+	blob      js.Value
+	off, size int
+}
+
+func (r *blobReader) Read(p []byte) (int, error) {
+	if r.off >= r.size {
+		return 0, io.EOF
+	}
+	end := min(r.off+len(p), r.size)
+	buf, err := await(r.blob.Call("slice", r.off, end).Call("arrayBuffer"))
+	if err != nil {
+		return 0, err
+	}
+	n := js.CopyBytesToGo(p, js.Global().Get("Uint8Array").New(buf))
+	r.off += n
+	return n, nil
+}
+
+// blobSink turns each write into a small Blob; the browser keeps Blob
+// data outside the page's heap and may page it to disk.
+type blobSink struct {
+	parts js.Value
+	buf   []byte
+}
+
+func (s *blobSink) Write(p []byte) (int, error) {
+	if s.parts.IsUndefined() {
+		s.parts = js.Global().Get("Array").New()
+	}
+	s.buf = append(s.buf, p...)
+	if len(s.buf) >= 1<<20 {
+		s.flush()
+	}
+	return len(p), nil
+}
+
+func (s *blobSink) flush() {
+	if len(s.buf) == 0 {
+		return
+	}
+	u := js.Global().Get("Uint8Array").New(len(s.buf))
+	js.CopyBytesToJS(u, s.buf)
+	s.parts.Call("push", js.Global().Get("Blob").New([]any{u}))
+	s.buf = s.buf[:0]
+}
+
+// await waits, in a goroutine, for a promise.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	var ok, fail js.Func
+	ok = js.FuncOf(func(_ js.Value, a []js.Value) any { ch <- result{v: a[0]}; return nil })
+	fail = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- result{err: errors.New(a[0].Call("toString").String())}
+		return nil
+	})
+	p.Call("then", ok, fail)
+	r := <-ch
+	ok.Release()
+	fail.Release()
+	return r.v, r.err
+}
