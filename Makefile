@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: run browser test unit test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: bench-go bench-browser run browser test unit test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -47,9 +47,17 @@ FUZZTIME ?= 30s
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
-## bench: Go benchmarks of the engine and handler
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./assistant ./web
+## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Worker against a JS Worker, the browser
+bench: bench-go bench-edge bench-browser
+
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./assistant/... ./web/...
+
+## bench-browser: first paint, wasm ready, bytes before the first question works, time per step, bundle MB/s in the page vs natively
+BUNDLE_MIB ?= 1024
+bench-browser: browser
+	scripts/chromium.sh
+	$(GO) run ./bench/browser -bundle-mib $(BUNDLE_MIB)
 
 ## Cloudflare Worker (wasm/worker): wrangler runs from node_modules, installed
 ## by scripts/npm-ci.sh from package-lock.json; metrics are never sent.

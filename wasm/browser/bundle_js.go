@@ -85,6 +85,7 @@ func (r *blobReader) Read(p []byte) (int, error) {
 type blobSink struct {
 	parts js.Value
 	buf   []byte
+	u     js.Value // one transfer array, reused: new Blob copies out of it
 }
 
 func (s *blobSink) Write(p []byte) (int, error) {
@@ -102,9 +103,11 @@ func (s *blobSink) flush() {
 	if len(s.buf) == 0 {
 		return
 	}
-	u := js.Global().Get("Uint8Array").New(len(s.buf))
-	js.CopyBytesToJS(u, s.buf)
-	s.parts.Call("push", js.Global().Get("Blob").New([]any{u}))
+	if s.u.IsUndefined() || s.u.Length() < len(s.buf) {
+		s.u = js.Global().Get("Uint8Array").New(max(len(s.buf), 1<<20))
+	}
+	js.CopyBytesToJS(s.u, s.buf)
+	s.parts.Call("push", js.Global().Get("Blob").New([]any{s.u.Call("subarray", 0, len(s.buf))}))
 	s.buf = s.buf[:0]
 }
 

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall/js"
 	"time"
 
@@ -32,6 +33,12 @@ func main() {
 	cc.Set("checklist", jsonCall(api.Checklist))
 	cc.Set("describe", jsonCall(api.Describe))
 	cc.Set("bundle", js.FuncOf(bundleJS))
+	// memory is the Go heap's size in bytes, for the benchmark.
+	cc.Set("memory", js.FuncOf(func(js.Value, []js.Value) any {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.Sys)
+	}))
 	cc.Set("render", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 {
 			return nil

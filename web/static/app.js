@@ -221,6 +221,7 @@
   }
 
   document.addEventListener("calmclaim:ready", function () {
+    if (window.performance && performance.mark) performance.mark("calmclaim-ready");
     document.documentElement.setAttribute("data-wasm", "ready");
     evidence();
   });
