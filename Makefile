@@ -48,7 +48,10 @@ fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
 ## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Worker against a JS Worker, the browser
-bench: bench-go bench-edge bench-browser
+# bench-edge exits non-zero when a goal is missed; the other sets still run.
+bench: bench-go
+	-$(MAKE) bench-edge
+	$(MAKE) bench-browser
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./assistant/... ./web/...
