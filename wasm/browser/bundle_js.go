@@ -60,23 +60,40 @@ func bundleJS(_ js.Value, args []js.Value) any {
 	return js.Global().Get("Promise").New(handler)
 }
 
-// blobReader reads a Blob (a File) a slice at a time.
+// blobReader reads a Blob (a File) through its byte stream with a BYOB
+// reader: every read fills the same 1 MiB buffer, handed back and forth,
+// so reading a large file makes no garbage in the page's heap.
 type blobReader struct {
-	blob      js.Value
-	off, size int
+	blob   js.Value
+	size   int
+	reader js.Value // the BYOB reader, opened on the first Read
+	buf    js.Value // the ArrayBuffer lent to each read
+	left   js.Value // bytes of the last read not yet copied to Go
 }
 
+const byobChunk = 1 << 20
+
 func (r *blobReader) Read(p []byte) (int, error) {
-	if r.off >= r.size {
-		return 0, io.EOF
+	if r.reader.IsUndefined() {
+		opts := js.Global().Get("Object").New()
+		opts.Set("mode", "byob")
+		r.reader = r.blob.Call("stream").Call("getReader", opts)
+		r.buf = js.Global().Get("ArrayBuffer").New(byobChunk)
 	}
-	end := min(r.off+len(p), r.size)
-	buf, err := await(r.blob.Call("slice", r.off, end).Call("arrayBuffer"))
-	if err != nil {
-		return 0, err
+	if r.left.IsUndefined() || r.left.Length() == 0 {
+		res, err := await(r.reader.Call("read", js.Global().Get("Uint8Array").New(r.buf, 0, byobChunk)))
+		if err != nil {
+			return 0, err
+		}
+		if res.Get("done").Bool() {
+			return 0, io.EOF
+		}
+		view := res.Get("value")
+		r.buf = view.Get("buffer") // the same memory, returned to us
+		r.left = view
 	}
-	n := js.CopyBytesToGo(p, js.Global().Get("Uint8Array").New(buf))
-	r.off += n
+	n := js.CopyBytesToGo(p, r.left)
+	r.left = r.left.Call("subarray", n)
 	return n, nil
 }
 
