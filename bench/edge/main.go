@@ -11,7 +11,8 @@
 //   - the time from starting wrangler dev to the first response, and the
 //     cold start of a fresh Go runtime inside a warm isolate;
 //   - the Go runtime's memory after the load, and workerd's resident size;
-//   - the upload size from wrangler deploy --dry-run.
+//   - the upload size from wrangler deploy --dry-run, beside the size floors
+//     of the required dependencies (bench/sizefloor, built the same way).
 //
 // It needs npm ci and a Linux /proc. It checks the goals at the end and
 // exits 1 if one is missed.
@@ -19,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -88,6 +90,8 @@ func main() {
 		w.upload, w.gzip = uploadSize(root, w.config, w.dist)
 	}
 
+	floors := sizeFloors(root, tmp)
+
 	eps := []endpoint{
 		{"GET /healthz", "GET", "/healthz", ""},
 		{"GET /", "GET", "/", ""},
@@ -139,6 +143,10 @@ func main() {
 		fmt.Printf("new Go runtime in a warm isolate, first response: median %.1f ms (of %d)\n", coldStarts[len(coldStarts)/2], len(coldStarts))
 	}
 	fmt.Printf("upload: go %s; js %s\n", gow.upload, jsw.upload)
+	fmt.Printf("size floors, gzip of the wasm alone (go build -trimpath -ldflags='-s -w'):\n")
+	for _, f := range floors {
+		fmt.Printf("  %-58s %7.0f KiB\n", f.name, f.gzip)
+	}
 	fmt.Printf("Go runtime memory after %d more requests: %v; workerd RSS go %.0f MB, js %.0f MB\n", *memReqs, memAfter, rssGo, rssJS)
 
 	assess := gow.res["POST /api/v1/assess"]
@@ -402,6 +410,42 @@ func (s *server) rss() float64 {
 		pages += p
 	}
 	return pages * float64(os.Getpagesize()) / 1e6
+}
+
+type floor struct {
+	name string
+	gzip float64 // KiB
+}
+
+// sizeFloors builds the programs under bench/sizefloor and the Worker as
+// the Worker build does, and returns the gzip size of each wasm: what the
+// Go runtime, templ and syumai/workers cost before any code of ours.
+func sizeFloors(root, tmp string) []floor {
+	progs := []struct{ name, pkg string }{
+		{"Go runtime (bench/sizefloor/runtime)", "./bench/sizefloor/runtime"},
+		{"+ templ (bench/sizefloor/templ)", "./bench/sizefloor/templ"},
+		{"+ templ + syumai/workers/cloudflare (bench/sizefloor/workers)", "./bench/sizefloor/workers"},
+		{"Calmclaim Worker (wasm/worker)", "./wasm/worker"},
+	}
+	var out []floor
+	for i, p := range progs {
+		file := filepath.Join(tmp, fmt.Sprintf("floor%d.wasm", i))
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", file, p.pkg)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			fail(fmt.Sprintf("go build %s: %v\n%s", p.pkg, err, b))
+		}
+		data, err := os.ReadFile(file)
+		check(err)
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		_, err = zw.Write(data)
+		check(err)
+		check(zw.Close())
+		out = append(out, floor{p.name, float64(buf.Len()) / 1024})
+	}
+	return out
 }
 
 var uploadRE = regexp.MustCompile(`Total Upload: ([0-9.]+ KiB) / gzip: ([0-9.]+) KiB`)
