@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: bench-go bench-browser run browser test unit test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: bench-go bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -15,11 +15,15 @@ browser:
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/static/wasm_exec.js
 
 ## test: everything CI runs (installs what it needs)
-test: generate-check vet unit test-zip64 test-edge test-e2e
+test: generate-check vet unit test-js test-zip64 test-edge test-e2e
 
 ## unit: the native tests (engine, API contract, pages), with the race detector
 unit:
 	$(GO) test -race -short -count=1 ./...
+
+## test-js: the js/wasm-only packages under Node (the browser's SHA-256 module against crypto/sha256)
+test-js:
+	GOOS=js GOARCH=wasm PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" $(GO) test -count=1 ./wasm/browser/sha256wasm
 
 ## test-e2e: the pages in headless Chromium (JS off and wasm), axe-core on every page, the widget
 test-e2e: browser
@@ -40,6 +44,7 @@ generate-check: generate
 
 vet:
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./bench/sizefloor/...
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt needed" && exit 1)
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)

