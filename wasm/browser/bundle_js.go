@@ -3,12 +3,12 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"syscall/js"
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/wasm/browser/promise"
 	"github.com/calmclaim/calmclaim/wasm/browser/sha256wasm"
 )
 
@@ -91,7 +91,7 @@ func (r *blobReader) Read(p []byte) (int, error) {
 		r.buf = js.Global().Get("ArrayBuffer").New(byobChunk)
 	}
 	if r.left.IsUndefined() || r.left.Length() == 0 {
-		res, err := await(r.reader.Call("read", js.Global().Get("Uint8Array").New(r.buf, 0, byobChunk)))
+		res, err := promise.Await(r.reader.Call("read", js.Global().Get("Uint8Array").New(r.buf, 0, byobChunk)))
 		if err != nil {
 			return 0, err
 		}
@@ -136,24 +136,4 @@ func (s *blobSink) flush() {
 	js.CopyBytesToJS(s.u, s.buf)
 	s.parts.Call("push", js.Global().Get("Blob").New([]any{s.u.Call("subarray", 0, len(s.buf))}))
 	s.buf = s.buf[:0]
-}
-
-// await waits, in a goroutine, for a promise.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	var ok, fail js.Func
-	ok = js.FuncOf(func(_ js.Value, a []js.Value) any { ch <- result{v: a[0]}; return nil })
-	fail = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- result{err: errors.New(a[0].Call("toString").String())}
-		return nil
-	})
-	p.Call("then", ok, fail)
-	r := <-ch
-	ok.Release()
-	fail.Release()
-	return r.v, r.err
 }

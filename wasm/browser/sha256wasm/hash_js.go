@@ -9,6 +9,8 @@ import (
 	"hash"
 	"sync"
 	"syscall/js"
+
+	"github.com/calmclaim/calmclaim/wasm/browser/promise"
 )
 
 // The module instance, shared by every hash: one instance, one state slot.
@@ -37,7 +39,7 @@ func Init() error {
 		code := Module()
 		bytes := js.Global().Get("Uint8Array").New(len(code))
 		js.CopyBytesToJS(bytes, code)
-		res, err := await(wa.Call("instantiate", bytes))
+		res, err := promise.Await(wa.Call("instantiate", bytes))
 		if err != nil {
 			mod.err = errors.New("sha256wasm: " + err.Error())
 			return
@@ -142,8 +144,14 @@ func (d *digest) save() {
 
 // Sum appends the digest of what was written so far; d can go on.
 func (d *digest) Sum(in []byte) []byte {
-	pad := make([]byte, 0, len(d.pend)+2*sha256.BlockSize)
-	pad = append(pad, d.pend...)
+	// Whole pending blocks go into d (what it hashes does not change), so
+	// only the last partial block is copied for the padding.
+	if whole := len(d.pend) &^ (sha256.BlockSize - 1); whole > 0 {
+		d.compress(d.pend[:whole])
+		d.pend = d.pend[:copy(d.pend, d.pend[whole:])]
+	}
+	var buf [2 * sha256.BlockSize]byte
+	pad := append(buf[:0], d.pend...)
 	pad = append(pad, 0x80)
 	for len(pad)%sha256.BlockSize != 56 {
 		pad = append(pad, 0)
@@ -155,23 +163,4 @@ func (d *digest) Sum(in []byte) []byte {
 		in = binary.BigEndian.AppendUint32(in, v)
 	}
 	return in
-}
-
-// await waits for a promise; the caller must be a goroutine that may block.
-func await(p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := js.FuncOf(func(_ js.Value, a []js.Value) any { ch <- result{v: a[0]}; return nil })
-	fail := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- result{err: errors.New(a[0].Call("toString").String())}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
-	r := <-ch
-	return r.v, r.err
 }
