@@ -417,35 +417,41 @@ type floor struct {
 	gzip float64 // KiB
 }
 
-// sizeFloors builds the programs under bench/sizefloor and the Worker as
-// the Worker build does, and returns the gzip size of each wasm: what the
-// Go runtime, templ and syumai/workers cost before any code of ours.
+// sizeFloors builds the programs under bench/sizefloor as the Worker build
+// does and returns the gzip size of each wasm, then of the Worker's own
+// (build/app.wasm, as scripts/build-worker.sh left it): what the Go
+// runtime, net/http, templ and syumai/workers cost before any code of ours.
 func sizeFloors(root, tmp string) []floor {
 	progs := []struct{ name, pkg string }{
-		{"Go runtime (bench/sizefloor/runtime)", "./bench/sizefloor/runtime"},
-		{"+ templ (bench/sizefloor/templ)", "./bench/sizefloor/templ"},
-		{"+ templ + syumai/workers/cloudflare (bench/sizefloor/workers)", "./bench/sizefloor/workers"},
-		{"Calmclaim Worker (wasm/worker)", "./wasm/worker"},
+		{"Go runtime (bench/sizefloor/runtime)", "runtime"},
+		{"+ a blank import of net/http (bench/sizefloor/nethttp)", "nethttp"},
+		{"+ templ (bench/sizefloor/templ)", "templ"},
+		{"+ templ + syumai/workers/cloudflare (bench/sizefloor/workers)", "workers"},
 	}
 	var out []floor
-	for i, p := range progs {
-		file := filepath.Join(tmp, fmt.Sprintf("floor%d.wasm", i))
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", file, p.pkg)
+	for _, p := range progs {
+		file := filepath.Join(tmp, p.pkg+".wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", file, "./bench/sizefloor/"+p.pkg)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if b, err := cmd.CombinedOutput(); err != nil {
 			fail(fmt.Sprintf("go build %s: %v\n%s", p.pkg, err, b))
 		}
-		data, err := os.ReadFile(file)
-		check(err)
-		var buf bytes.Buffer
-		zw := gzip.NewWriter(&buf)
-		_, err = zw.Write(data)
-		check(err)
-		check(zw.Close())
-		out = append(out, floor{p.name, float64(buf.Len()) / 1024})
+		out = append(out, floor{p.name, gzipKiB(file)})
 	}
-	return out
+	return append(out, floor{"Calmclaim Worker (build/app.wasm)", gzipKiB(filepath.Join(root, "build/app.wasm"))})
+}
+
+// gzipKiB is the size of file gzipped at the default level, in KiB.
+func gzipKiB(file string) float64 {
+	data, err := os.ReadFile(file)
+	check(err)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err = zw.Write(data)
+	check(err)
+	check(zw.Close())
+	return float64(buf.Len()) / 1024
 }
 
 var uploadRE = regexp.MustCompile(`Total Upload: ([0-9.]+ KiB) / gzip: ([0-9.]+) KiB`)

@@ -94,12 +94,3 @@ func BenchmarkModule(b *testing.B) {
 		d.Write(buf)
 	}
 }
-
-func BenchmarkCryptoSHA256(b *testing.B) {
-	d := sha256.New()
-	buf := make([]byte, DataSize)
-	b.SetBytes(int64(len(buf)))
-	for b.Loop() {
-		d.Write(buf)
-	}
-}

@@ -2,6 +2,7 @@ package sha256wasm
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"testing"
 )
 
@@ -89,4 +90,16 @@ func readSLEB(p []byte) (int64, int) {
 		}
 	}
 	return 0, 0
+}
+
+// BenchmarkCryptoSHA256 is what the module is measured against: run it
+// natively and with GOOS=js GOARCH=wasm (make test-js's command with
+// -bench) to see crypto/sha256 on both sides.
+func BenchmarkCryptoSHA256(b *testing.B) {
+	d := sha256.New()
+	buf := make([]byte, DataSize)
+	b.SetBytes(int64(len(buf)))
+	for b.Loop() {
+		d.Write(buf)
+	}
 }
