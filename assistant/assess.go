@@ -119,11 +119,21 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 
 	// A parcel still moving may arrive until the end of the delivery period;
 	// one never shipped, untracked, lost or seized cannot, so only the
-	// seller's 10 days apply to it.
+	// seller's 10 days apply to it. Its delivery date is asked before any date is given, since the end of
+	// the delivery period can push every date later (clarification 1 of
+	// 2026-11-23).
 	inTransit := f.Claim == NotReceived && f.Tracking == TrackingInTransit
 	var deliveryOver Date // the first day after the delivery period
 	if inTransit {
+		if f.DeliveryDeadline.IsZero() {
+			return a.ask(FactDeliveryDeadline), nil
+		}
 		deliveryOver = f.DeliveryDeadline.AddDays(1)
+	}
+	// The signed-receipt warning informs every outcome that gives a date
+	// (clarification 2 of 2026-11-23); it never changes the outcome.
+	if f.Claim == Broken && f.SignedBeforeInspection == Yes {
+		a.v.Warnings = []*Rule{p.byID[RuleBrokenSignedReceipt]}
 	}
 
 	// 4. Seller first.
@@ -138,15 +148,12 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 	// 5. Timing.
 	tenDaysOver := f.RefundRequestedOn.AddDays(RefundWaitDays)
 	a.when(req.Today.Before(tenDaysOver), RuleWait10Days)
-	a.when(inTransit && !deliveryOver.IsZero() && req.Today.Before(deliveryOver), RuleINRDeliveryPeriod)
+	a.when(inTransit && req.Today.Before(deliveryOver), RuleINRDeliveryPeriod)
 	earliest := Later(tenDaysOver, deliveryOver)
 	if a.decided(Wait) {
 		a.v.EarliestDate = earliest
 		a.v.Evidence = EvidenceFor(f)
 		return a.v, nil
-	}
-	if inTransit && f.DeliveryDeadline.IsZero() {
-		return a.ask(FactDeliveryDeadline), nil
 	}
 
 	// 6. Eligible.
@@ -165,9 +172,6 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 		a.when(true, RuleFakeEligible)
 	case Broken:
 		a.when(true, RuleBrokenEligible)
-		if f.SignedBeforeInspection == Yes {
-			a.v.Warnings = []*Rule{p.byID[RuleBrokenSignedReceipt]}
-		}
 	case MissingParts:
 		a.when(true, RuleMissingEligible)
 		a.when(true, RuleMissingRemedies)

@@ -74,8 +74,19 @@ func checkInvariants(t *testing.T, req Request, v Verdict) {
 	default:
 		fail("unknown outcome")
 	}
-	if v.Outcome != Eligible && (v.Remedy != "" || len(v.Warnings) != 0) {
-		fail("remedy and warnings belong to eligible verdicts")
+	if v.Outcome != Eligible && v.Remedy != "" {
+		fail("a remedy belongs to eligible verdicts")
+	}
+	// Warnings inform every outcome with a date (clarification 2 of 2026-11-23).
+	wantWarning := req.Facts.Claim == Broken && req.Facts.SignedBeforeInspection == Yes &&
+		(v.Outcome == Eligible || v.Outcome == Wait || v.Outcome == ContactSellerFirst)
+	if gotWarning := len(v.Warnings) == 1 && v.Warnings[0].ID == RuleBrokenSignedReceipt; gotWarning != wantWarning || len(v.Warnings) > 1 {
+		fail("broken.signed_receipt must be warned of exactly when a broken item was signed for and a date is given")
+	}
+	// A date is never given while the end of an in-transit delivery period
+	// is unknown (clarification 1 of 2026-11-23).
+	if req.Facts.Claim == NotReceived && req.Facts.Tracking == TrackingInTransit && req.Facts.DeliveryDeadline.IsZero() && !v.EarliestDate.IsZero() {
+		fail("a date was given for a parcel in transit with no delivery deadline")
 	}
 	if v.Claim != req.Facts.Claim {
 		fail("the verdict must echo the claim")
