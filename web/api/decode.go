@@ -4,6 +4,7 @@
 package api
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,8 +27,17 @@ func invalid(field, msg string) *assistant.Error {
 	return assistant.Errorf(assistant.ECodeInvalid, field, msg)
 }
 
+// MaxDepth is how deeply a request's JSON may nest objects and arrays. No
+// request needs more than 3 levels; the limit is checked before anything
+// recursive (gjson's validator) reads the body, so 10,000 nested brackets
+// are a 400, never a stack overflow in any runtime.
+const MaxDepth = 16
+
 // parseRoot checks that body is one JSON object and returns it.
 func parseRoot(body []byte) (gjson.Result, *assistant.Error) {
+	if err := checkDepth(body); err != nil {
+		return gjson.Result{}, err
+	}
 	if !gjson.ValidBytes(body) {
 		return gjson.Result{}, invalid("", "the body is not valid JSON")
 	}
@@ -36,6 +46,62 @@ func parseRoot(body []byte) (gjson.Result, *assistant.Error) {
 		return gjson.Result{}, invalid("", "the body must be a JSON object")
 	}
 	return root, nil
+}
+
+// checkDepth fails when objects and arrays nest deeper than MaxDepth,
+// naming the member where it happens ("facts.claim"; "" at the root). It
+// reads the bytes once, without recursion, and leaves every other check of
+// the syntax to gjson.
+func checkDepth(body []byte) *assistant.Error {
+	var (
+		keys      [MaxDepth + 1]string // the member being read at each object depth
+		objects   [MaxDepth + 1]bool   // whether each depth is an object
+		depth     int
+		expectKey bool
+		strStart  = -1
+	)
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if strStart >= 0 {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				if expectKey && depth > 0 && objects[depth] {
+					keys[depth] = string(body[strStart:i])
+					expectKey = false
+				}
+				strStart = -1
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			strStart = i + 1
+		case '{', '[':
+			if depth == MaxDepth {
+				var path []string
+				for d := 1; d <= depth; d++ {
+					if objects[d] && keys[d] != "" {
+						path = append(path, keys[d])
+					}
+				}
+				return invalid(strings.Join(path, "."), "the JSON nests objects or arrays more than "+
+					strconv.Itoa(MaxDepth)+" levels deep")
+			}
+			depth++
+			objects[depth] = c == '{'
+			keys[depth] = ""
+			expectKey = c == '{'
+		case '}', ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			expectKey = depth > 0 && objects[depth]
+		}
+	}
+	return nil
 }
 
 // readCommon reads the fields every request shares: marketplace and today.

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -159,5 +160,29 @@ func BenchmarkAPIAssess(b *testing.B) {
 		}
 		v, _ := assistant.Assess(req)
 		buf = AppendVerdict(buf[:0], req.Today, &v)
+	}
+}
+
+// TestDeepNestingIsRejectedBeforeValidation is named for a Worker crash:
+// 10,000 nested brackets overflowed the JavaScript stack inside gjson's
+// recursive validator. The depth is checked first, without recursion.
+func TestDeepNestingIsRejectedBeforeValidation(t *testing.T) {
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ body, field string }{
+		{strings.Repeat("[", 1_000_000), ""},
+		{strings.Repeat("{\"a\":", 100_000), "a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a"},
+		{`{"facts":{"claim":` + strings.Repeat("[", 17) + strings.Repeat("]", 17) + `}}`, "facts.claim"},
+		{`{"x":"\"","facts":` + strings.Repeat("[", 17), "facts"},
+	} {
+		_, err := DecodeAssess([]byte(tc.body), now)
+		if err == nil || err.Code != assistant.ECodeInvalid || err.Field != tc.field {
+			t.Errorf("%.40q...: got %+v, want invalid at %q", tc.body, err, tc.field)
+		}
+	}
+	// Brackets inside strings are text, and MaxDepth levels are allowed.
+	ok := `{"facts":{"claim":"broken"},"x":"` + strings.Repeat("[{", 100) + `\"[","y":` +
+		strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1) + `}`
+	if _, err := DecodeAssess([]byte(ok), now); err != nil {
+		t.Errorf("a request within the limit was refused: %+v", err)
 	}
 }
