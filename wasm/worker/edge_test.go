@@ -128,6 +128,32 @@ func TestEdge(t *testing.T) {
 		}
 	})
 
+	// Named for a bug: the first response that outgrew the exchange buffer
+	// of a fresh runtime was padded with the rest of the new buffer (NULs).
+	t.Run("large_response_from_fresh_runtime_is_exact", func(t *testing.T) {
+		do(t, "GET", base+"/__test/exit", "") // the next request starts a fresh runtime
+		lt := strings.Repeat("<", 2000)       // each written back as \u003c
+		body := `{"today":"2026-11-22","facts":{"claim":"broken","paid_on_platform":true,"refund_requested_on":"2026-11-01"},` +
+			`"story":{"ordered":"` + lt + `","received":"` + lt + `","difference":"` + lt + `","requested":"` + lt + `"}}`
+		code, h, got := do(t, "POST", base+"/api/v1/describe", body)
+		if code != 200 || len(got) <= 64<<10 || h.Get("Content-Length") != strconv.Itoa(len(got)) ||
+			strings.IndexByte(got, 0) >= 0 || !json.Valid([]byte(got)) {
+			t.Errorf("describe from a fresh runtime: %d, %d bytes, Content-Length %s, NUL at %d, valid JSON %v",
+				code, len(got), h.Get("Content-Length"), strings.IndexByte(got, 0), json.Valid([]byte(got)))
+		}
+		for _, n := range []int{1_000_003, 100_000} {
+			code, h, got := do(t, "GET", base+"/__test/bytes?n="+strconv.Itoa(n), "")
+			if code != 200 || len(got) != n || h.Get("Content-Length") != strconv.Itoa(n) {
+				t.Fatalf("/__test/bytes?n=%d: %d, %d bytes, Content-Length %s", n, code, len(got), h.Get("Content-Length"))
+			}
+			for i := range n {
+				if got[i] != byte(i%251) {
+					t.Fatalf("/__test/bytes?n=%d: byte %d is %d", n, i, got[i])
+				}
+			}
+		}
+	})
+
 	t.Run("memory_flat_10000_requests", func(t *testing.T) {
 		load(t, base, 1000)
 		first := mem(t, base)

@@ -73,15 +73,14 @@ func markCtx(_ *http.Request, mark string) string {
 //	METHOD URL\n name:value\n ... \n body
 //
 // and the response is written back as "status\n name:value\n ... \n body".
-// handle returns its length, or a new, larger buffer holding it. Only
-// numbers cross, so no js.Value (and its finalizer) is made per request.
+// handle returns its length. Only numbers cross, so no js.Value (and its
+// finalizer) is made per request.
 // A panic in the handler becomes a 500; the runtime goes on.
-func handle(h http.Handler, args []js.Value) (result any) {
+func handle(h http.Handler, args []js.Value) (n int) {
 	defer func() {
 		if p := recover(); p != nil {
 			println("calmclaim worker: panic serving request:", fmt.Sprint(p), "\n", string(debug.Stack()))
-			result = respond(http.StatusInternalServerError,
-				"Content-Type:application/json; charset=utf-8\nCache-Control:no-store\n",
+			n = respond(http.StatusInternalServerError, internalErrorHeader,
 				[]byte(`{"error":{"code":"internal","message":"something went wrong on our side","field":null}}`))
 		}
 	}()
@@ -118,31 +117,35 @@ func handle(h http.Handler, args []js.Value) (result any) {
 }
 
 // respond encodes a response into the exchange buffer and returns its
-// length, or a new buffer if it does not fit.
-func respond(status int, header string, body []byte) any {
+// length. A response that does not fit goes into a new, larger buffer,
+// handed to the glue (grown) before the length is returned: the glue must
+// read exactly n bytes, never the whole buffer.
+func respond(status int, header string, body []byte) int {
 	out = strconv.AppendInt(out[:0], int64(status), 10)
 	out = append(out, '\n')
 	out = append(out, header...)
 	out = append(out, '\n')
 	out = append(out, body...)
 	n := len(out)
-	var grown js.Value
 	if n > xlen {
 		xlen = max(n, 2*xlen)
 		xbuf = uint8Array.New(xlen)
-		grown = xbuf
+		glue.Call("grown", xbuf)
 	}
 	js.CopyBytesToJS(xbuf, out)
 	if cap(out) > 1<<20 {
 		out = nil // keep no more than 1 MiB between requests
 	}
-	if grown.Truthy() {
-		return grown
-	}
 	return n
 }
 
 var uint8Array = js.Global().Get("Uint8Array")
+
+// internalErrorHeader is the header of the 500 a panic gets: the same
+// security headers as every other response of web.New.
+const internalErrorHeader = "Content-Type:application/json; charset=utf-8\nCache-Control:no-store\n" +
+	"X-Content-Type-Options:nosniff\nReferrer-Policy:no-referrer\n" +
+	"Content-Security-Policy:default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'\n"
 
 // parseHeader reads the glue's "name:value\n" lines. Headers joins repeated
 // fields with ", " and so does the result: one value per name.

@@ -19,6 +19,8 @@ const testRoutesVar = "CALMCLAIM_TEST_ROUTES"
 //	/__test/env    echoes env.CALMCLAIM_TEST_ECHO and marks ctx, reporting any
 //	               earlier mark (a reused ctx would show one)
 //	/__test/mem    the Go runtime's memory figures, as JSON
+//	/__test/bytes  ?n= bytes (at most 8 MiB), byte i being i mod 251, so a
+//	               reader can check every byte and the exact length
 func testRoutes(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.URL.Path) < 8 || r.URL.Path[:8] != "/__test/" || envVar(r, testRoutesVar) != "1" {
@@ -44,6 +46,19 @@ func testRoutes(next http.Handler) http.Handler {
 				`,"heap_sys":` + strconv.FormatUint(m.HeapSys, 10) +
 				`,"num_gc":` + strconv.FormatUint(uint64(m.NumGC), 10) +
 				`,"goroutines":` + strconv.Itoa(runtime.NumGoroutine()) + "}"))
+		case "/__test/bytes":
+			n, err := strconv.Atoi(r.URL.Query().Get("n"))
+			if err != nil || n < 0 || n > 8<<20 {
+				http.Error(w, "n: 0 to 8 MiB", http.StatusBadRequest)
+				return
+			}
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(i % 251)
+			}
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Header().Set("Content-Length", strconv.Itoa(n))
+			w.Write(b)
 		default:
 			http.NotFound(w, r)
 		}

@@ -6,10 +6,12 @@
 // globalThis[go.env.CALMCLAIM_GLUE].ready(handle). Then, per request, the
 // glue writes "METHOD URL\n" + "name:value\n" per header + "\n" + body into
 // a Uint8Array it shares with Go and calls handle(length), passing the
-// array as a third argument the first time and whenever it is replaced.
+// array as a second argument the first time and whenever it is replaced.
 // Go runs the handler synchronously and writes "status\n" + header lines +
-// "\n" + body back into the array, returning the length, or a new larger
-// array holding the response. Only numbers cross per request.
+// "\n" + body back into the array and returns the response's length. When
+// the response does not fit, Go first hands the glue a larger array with
+// grown(array) and writes into that; the length returned is still the
+// response's, never the array's. Only numbers cross per request.
 //
 // For the length of that synchronous call, the request's env and ctx are
 // globalThis.context.env and .ctx: the runtime context syumai/workers reads
@@ -37,7 +39,10 @@ export function createFetch(getModule, Go, { log = console } = {}) {
     const go = new Go();
     const key = `__calmclaim_glue_${++seq}`;
     const rt = { go, handle: null, buf: null, fresh: true };
-    globalThis[key] = { ready(fn) { rt.handle = fn; } };
+    globalThis[key] = {
+      ready(fn) { rt.handle = fn; },
+      grown(buf) { rt.buf = buf; }, // Go's larger array, already holding the response
+    };
     // syumai/workers reads globalThis.context (and its binding) when the
     // runtime starts; the object stays, its env and ctx change per call.
     if (typeof globalThis.context !== "object" || globalThis.context === null) {
@@ -116,14 +121,10 @@ export function createFetch(getModule, Go, { log = console } = {}) {
     }
     // Go turns handler panics into 500s itself: anything else means the
     // runtime is gone (os.Exit returns undefined, a trap throws).
-    if (err !== undefined || rt.go.exited || (typeof out !== "number" && !(out instanceof Uint8Array))) {
+    if (err !== undefined || rt.go.exited || typeof out !== "number" || out > rt.buf.byteLength) {
       log.error("calmclaim: the Go runtime stopped; the next request starts a new one.", err ?? "");
       forget(p);
       return errorResponse(500, "internal", "something went wrong on our side");
-    }
-    if (typeof out !== "number") {
-      rt.buf = out; // Go grew the buffer to fit the response
-      out = out.byteLength;
     }
     return decodeResponse(rt.buf, out);
   }
@@ -183,6 +184,13 @@ async function readBody(request, limit) {
 function errorResponse(status, code, message) {
   return new Response(JSON.stringify({ error: { code, message, field: null } }), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      // the headers every response of the Go handler carries
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    },
   });
 }

@@ -21,6 +21,13 @@ const assessBody = JSON.stringify({
 const post = (path, body, type = "application/json") =>
   new Request("https://calmclaim.test" + path, { method: "POST", body, headers: { "Content-Type": type } });
 
+// securityHeaders checks what every response carries, 500s included.
+function securityHeaders(res) {
+  assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(res.headers.get("referrer-policy"), "no-referrer");
+  assert.match(res.headers.get("content-security-policy") ?? "", /default-src 'none'/);
+}
+
 // withConsole runs fn with console.log captured (Go's stderr goes there).
 async function withConsole(fn) {
   const lines = [];
@@ -70,6 +77,7 @@ test("a panic is a 500 and the runtime goes on", async () => {
   assert.equal(res.status, 500);
   assert.match(await res.text(), /"code":"internal"/);
   assert.match(out, /deliberate test panic/);
+  securityHeaders(res);
   assert.equal((await fetch(get("/healthz"), env(), {})).status, 200);
   assert.equal(fetch.stats.started, 1);
 });
@@ -80,6 +88,7 @@ test("a runtime that exits is replaced on the next request", async () => {
   let res;
   await withConsole(async () => { res = await fetch(get("/__test/exit"), env(), {}); });
   assert.equal(res.status, 500);
+  securityHeaders(res); // the glue's own 500
   const next = await fetch(post("/api/v1/assess", assessBody), env(), {});
   assert.equal(next.status, 200);
   assert.equal(JSON.parse(await next.text()).outcome, "eligible");
@@ -109,6 +118,52 @@ test("requests and responses cross intact", async () => {
   assert.equal(big.status, 413);
   const large = await fetch(post("/api/v1/assess", " ".repeat(70 << 10)), {}, {});
   assert.equal(large.status, 413); // the API's own 64 KiB limit, from Go
+});
+
+// Named for a bug: the first response that outgrew the exchange buffer was
+// sent with the whole enlarged buffer, padded with tens of KB of NUL bytes.
+test("a response larger than the buffer, from a fresh runtime, has exactly its bytes", async () => {
+  // A real describe whose answer is larger than the 64 KiB first buffer:
+  // each "<" of the story is written back as \u003c.
+  const body = JSON.stringify({
+    today: "2026-11-22",
+    facts: { claim: "broken", paid_on_platform: true, refund_requested_on: "2026-11-01" },
+    story: { ordered: "<".repeat(2000), received: "<".repeat(2000), difference: "<".repeat(2000), requested: "<".repeat(2000) },
+  });
+  assert.ok(body.length < 64 << 10);
+  for (const fresh of [true, false]) {
+    const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+    if (!fresh) await fetch(get("/healthz"), {}, {});
+    const res = await fetch(post("/api/v1/describe", body), {}, {});
+    assert.equal(res.status, 200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.ok(bytes.byteLength > 64 << 10, `the answer (${bytes.byteLength} bytes) must outgrow the first buffer`);
+    assert.equal(Number(res.headers.get("content-length")), bytes.byteLength);
+    assert.equal(bytes.indexOf(0), -1, "no NUL byte");
+    assert.equal(JSON.parse(new TextDecoder().decode(bytes)).verdict.outcome, "eligible");
+  }
+  // Every byte, at sizes that grow the buffer once, twice, and not at all.
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  for (const n of [100_000, 1_000_003, 70_000, 0, 2_500_001]) {
+    const res = await fetch(get(`/__test/bytes?n=${n}`), env(), {});
+    assert.equal(res.status, 200);
+    const b = new Uint8Array(await res.arrayBuffer());
+    assert.equal(b.byteLength, n);
+    assert.equal(Number(res.headers.get("content-length")), n);
+    for (let i = 0; i < n; i++) if (b[i] !== i % 251) assert.fail(`byte ${i} of ${n} is ${b[i]}`);
+  }
+  assert.equal(fetch.stats.started, 1);
+});
+
+test("10,000 nested brackets are a 400 and the runtime goes on", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  for (const path of ["/api/v1/assess", "/api/v1/checklist", "/api/v1/describe"]) {
+    const res = await fetch(post(path, "[".repeat(10000)), {}, {});
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /"code":"invalid"/);
+  }
+  assert.equal((await fetch(post("/api/v1/assess", assessBody), {}, {})).status, 200);
+  assert.equal(fetch.stats.started, 1);
 });
 
 test("memory stays flat over 10,000 requests", async () => {
