@@ -44,7 +44,7 @@ func render(path, query string, now time.Time) page {
 	if err != nil {
 		return page{Status: 400}
 	}
-	y, m, d := now.UTC().Date()
+	y, m, d := now.Date() // the buyer's own calendar day: the page knows its time zone
 	today, _ := assistant.MakeDate(y, int(m), d)
 	var buf bytes.Buffer
 	res, rerr := pages.Render(context.Background(), &buf, pages.Request{Path: path, Query: q, Today: today})

@@ -189,7 +189,9 @@ func readDate(q url.Values, name string, today assistant.Date, notFuture bool) (
 	if !ok {
 		return "", "The date must be a real date", ""
 	}
-	if notFuture && d.After(today) {
+	// today is the server's UTC date unless the page knows the buyer's own;
+	// east of UTC the buyer's calendar may already show the next day.
+	if notFuture && d.After(today.AddDays(1)) {
 		return "", "The date must be today or in the past", ""
 	}
 	return d.String(), "", ""

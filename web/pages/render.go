@@ -88,7 +88,7 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 // page when every step is answered. A submitted step that cannot be used
 // is shown again with an error.
 func (fl *flow) page(q url.Values, today assistant.Date, embed bool) templ.Component {
-	q = normalizeDates(fl, q)
+	q = normalizeDates(fl, q, today)
 	path, known, current := fl.walk(q, today)
 	at := q.Get("at")
 	if s := fl.steps[at]; s != nil && onPath(path, at) {
@@ -98,7 +98,7 @@ func (fl *flow) page(q url.Values, today assistant.Date, embed bool) templ.Compo
 		s := fl.steps[current]
 		msg := ""
 		if q.Get("submitted") == current {
-			msg = errorFor(s, q)
+			msg = errorFor(s, q, today)
 		}
 		return fl.question(s, q, path, known, today, embed, msg)
 	}
@@ -116,12 +116,12 @@ func onPath(path []*step, id string) bool {
 
 // normalizeDates turns a submitted date's day, month and year fields into
 // the date answer, when they make a real date.
-func normalizeDates(fl *flow, q url.Values) url.Values {
+func normalizeDates(fl *flow, q url.Values, today assistant.Date) url.Values {
 	s := fl.steps[q.Get("submitted")]
 	if s == nil || s.Kind != "date" {
 		return q
 	}
-	date, msg, _ := readDate(q, s.Name, todayOf(q), s.Name == "refund_requested_on")
+	date, msg, _ := readDate(q, s.Name, today, s.Name == "refund_requested_on")
 	if msg != "" {
 		return without(q, s.Name) // the error shows on the step
 	}
@@ -130,16 +130,11 @@ func normalizeDates(fl *flow, q url.Values) url.Values {
 	return out
 }
 
-func todayOf(q url.Values) assistant.Date {
-	d, _ := assistant.ParseDate(q.Get("today"))
-	return d
-}
-
 // errorFor is the message for a submitted step without a usable answer.
-func errorFor(s *step, q url.Values) string {
+func errorFor(s *step, q url.Values, today assistant.Date) string {
 	switch s.Kind {
 	case "date":
-		_, msg, _ := readDate(q, s.Name, todayOf(q), s.Name == "refund_requested_on")
+		_, msg, _ := readDate(q, s.Name, today, s.Name == "refund_requested_on")
 		if msg == "" {
 			msg = "Enter a real date"
 		}
