@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
@@ -23,6 +24,16 @@ type Options struct {
 	// frame (the help-page widget), as CSP source expressions such as
 	// "https://help.example.com". Empty means only this origin.
 	FrameAncestors []string
+}
+
+// FrameAncestorsVar names the operator's setting with the origins allowed
+// to embed the pages, separated by spaces or commas: an environment variable
+// natively, a Worker env var (wrangler [vars]) at the edge.
+const FrameAncestorsVar = "CALMCLAIM_FRAME_ANCESTORS"
+
+// SplitOrigins splits a FrameAncestorsVar value, "a b, c", into its origins.
+func SplitOrigins(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 }
 
 type server struct {
@@ -175,12 +186,19 @@ var rulesJSON = api.AppendRules(nil, assistant.DefaultPack)
 
 func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON, nil }
 
+// StrictCSP is the Content-Security-Policy of every response that is not a
+// page: it allows nothing.
+const StrictCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
+		// JSON, errors and redirects load nothing and are framed by no one;
+		// pages replace this with their own policy.
+		h.Set("Content-Security-Policy", StrictCSP)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -44,6 +45,24 @@ func TestSecurityHeaders(t *testing.T) {
 	_, h, _ = webtest.Do(t, "GET", srv.URL+"/api/v1/assess", "", "")
 	if !strings.Contains(h.Get("Allow"), "POST") {
 		t.Errorf("405 without Allow: %v", h)
+	}
+	// JSON errors and redirects load nothing: a policy that allows nothing
+	// (pages have their own).
+	if h.Get("Content-Security-Policy") != web.StrictCSP {
+		t.Errorf("JSON error without a CSP: %v", h)
+	}
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/dispute/calendar.ics?claim=no_longer_wanted", "/dispute/../checklist"} {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.URL.Opaque = path // keep the dots for the server to clean
+		res, err := noFollow.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode/100 != 3 || res.Header.Get("Content-Security-Policy") == "" || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("redirect %s: %d %v", path, res.StatusCode, res.Header)
+		}
 	}
 }
 

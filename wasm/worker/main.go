@@ -15,17 +15,12 @@ package main
 
 import (
 	"net/http"
-	"strings"
 	"sync"
 
 	"github.com/calmclaim/calmclaim/web"
 )
 
 func main() { serve(handler()) }
-
-// FrameAncestorsVar is the Worker env var (wrangler [vars]) with the origins
-// allowed to embed the pages, separated by spaces or commas.
-const FrameAncestorsVar = "CALMCLAIM_FRAME_ANCESTORS"
 
 // handler is web.New plus the test-only routes, which answer only when the
 // Worker's env has CALMCLAIM_TEST_ROUTES=1 (set by the edge tests with
@@ -39,13 +34,8 @@ func handler() http.Handler {
 	)
 	return testRoutes(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		once.Do(func() {
-			h = web.New(web.Options{FrameAncestors: splitList(envVar(r, FrameAncestorsVar))})
+			h = web.New(web.Options{FrameAncestors: web.SplitOrigins(envVar(r, web.FrameAncestorsVar))})
 		})
 		h.ServeHTTP(w, r)
 	}))
-}
-
-// splitList splits "a b, c" into ["a" "b" "c"].
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 }

@@ -24,7 +24,7 @@ func main() {
 	addr := net.JoinHostPort(envOr("HOST", "127.0.0.1"), port)
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           web.New(web.Options{}),
+		Handler:           web.New(options(os.Getenv)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -42,6 +42,12 @@ func main() {
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}
+}
+
+// options reads the operator's settings from the environment, as the Worker
+// reads them from its env.
+func options(getenv func(string) string) web.Options {
+	return web.Options{FrameAncestors: web.SplitOrigins(getenv(web.FrameAncestorsVar))}
 }
 
 func envOr(key, def string) string {
