@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -43,12 +45,11 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	case r.Method == http.MethodGet || r.Method == http.MethodHead:
 	case r.Method == http.MethodPost && r.URL.Path == "/dispute/evidence":
 		// The story, posted so the buyer's words never sit in an address.
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
-		if err := r.ParseForm(); err != nil {
-			writeError(w, assistant.Errorf(assistant.ECodeTooLarge, "", "the form is larger than 64 KiB"))
+		var err *assistant.Error
+		if form, err = readForm(w, r); err != nil {
+			writeError(w, err)
 			return
 		}
-		form = r.PostForm
 	default:
 		writeError(w, methodNotAllowed("GET"))
 		return
@@ -78,6 +79,33 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	if r.Method != http.MethodHead {
 		w.Write(buf.Bytes())
 	}
+}
+
+// readForm reads a posted form of at most MaxBodyBytes. A body too large is
+// a 413; a field that is not percent-encoded properly is a 400 naming it.
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, *assistant.Error) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/x-www-form-urlencoded" {
+		return nil, assistant.Errorf(assistant.ECodeBadMedia, "Content-Type", "send the form as application/x-www-form-urlencoded")
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		return nil, assistant.Errorf(assistant.ECodeTooLarge, "", "the form is larger than 64 KiB")
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		field := ""
+		for pair := range strings.SplitSeq(string(body), "&") {
+			k, v, _ := strings.Cut(pair, "=")
+			if _, kerr := url.QueryUnescape(k); kerr != nil {
+				break // the name itself is unreadable
+			} else if _, verr := url.QueryUnescape(v); verr != nil {
+				field, _ = url.QueryUnescape(k)
+				break
+			}
+		}
+		return nil, assistant.Errorf(assistant.ECodeInvalid, field, "the form has a badly encoded value")
+	}
+	return form, nil
 }
 
 // staticHeaders lets browsers keep assets for a day; they are small and
