@@ -12,6 +12,38 @@ import (
 // without being answers: the date under test and the widget mode.
 var carried = []string{"today", "embed", "host"}
 
+// MaxHostLen bounds the widget's host origin, the one carried parameter
+// that is free text.
+const MaxHostLen = 200
+
+// cleanCarried returns q with the carried parameters reduced to what they
+// may be, so nothing else is copied into every link and form of a page:
+// today a real date, embed "1", host the origin (scheme://name[:port]) of
+// an http or https address of at most MaxHostLen bytes. Others are dropped.
+func cleanCarried(q url.Values) url.Values {
+	out := make(url.Values, len(q))
+	for k, vs := range q {
+		out[k] = vs
+	}
+	if _, ok := assistant.ParseDate(q.Get("today")); !ok {
+		delete(out, "today")
+	} else {
+		out["today"] = q["today"][:1]
+	}
+	if q.Get("embed") == "1" {
+		out["embed"] = []string{"1"}
+	} else {
+		delete(out, "embed")
+	}
+	delete(out, "host")
+	if h := q.Get("host"); h != "" && len(h) <= MaxHostLen {
+		if u, err := url.Parse(h); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil {
+			out.Set("host", u.Scheme+"://"+u.Host)
+		}
+	}
+	return out
+}
+
 // answered reports whether the step has a usable answer in q: one of its
 // options, or a real date.
 func answered(s *step, q url.Values) bool {

@@ -157,3 +157,51 @@ func TestUnknownPageIs404(t *testing.T) {
 		t.Errorf("status %d", res.Status)
 	}
 }
+
+// TestCarriedParametersAreBounded is named for a finding: the widget's host
+// parameter was copied about five times into every page with no bound.
+func TestCarriedParametersAreBounded(t *testing.T) {
+	long := "https://help.example.com/" + strings.Repeat("a", 20000)
+	_, html := render(t, "/dispute?embed=1&host="+url.QueryEscape(long))
+	if strings.Contains(html, "aaaaaaaaaa") || len(html) > 20000 {
+		t.Errorf("a long host was reflected (%d bytes)", len(html))
+	}
+	for in, want := range map[string]string{
+		"https://help.example.com/a/b?c=d#e": `value="https://help.example.com"`,
+		"http://localhost:8000":              `value="http://localhost:8000"`,
+		"javascript:alert(1)":                "",
+		"https://user:pw@help.example.com":   "",
+		"//help.example.com":                 "",
+	} {
+		_, html := render(t, "/dispute?embed=1&today=2026-13-45&host="+url.QueryEscape(in))
+		if want != "" {
+			has(t, html, `<input type="hidden" name="host" `+want+`>`)
+		} else if strings.Contains(html, `name="host"`) {
+			t.Errorf("host %q was carried", in)
+		}
+		if strings.Contains(html, "2026-13-45") {
+			t.Errorf("an impossible today was carried")
+		}
+	}
+}
+
+// TestCalendarPastYear9999 is named for a finding: a date past 9999 was
+// written as DTSTART "100000110", which no calendar reads. iCalendar dates
+// hold four-digit years, so such a verdict offers no calendar file.
+func TestCalendarPastYear9999(t *testing.T) {
+	q := strings.Replace(brokenWait, "refund_requested_on=2026-11-20", "refund_requested_on=9999-12-30", 1) + "&today=9999-12-31"
+	res, ics := render(t, "/dispute/calendar.ics?"+q)
+	if res.Location == "" || ics != "" {
+		t.Errorf("a calendar file for year 10000: %+v %q", res, ics)
+	}
+	_, html := render(t, "/dispute/result?"+q)
+	has(t, html, "10000") // the verdict still says the date
+	if strings.Contains(html, `data-testid="ics"`) {
+		t.Error("the verdict offers a calendar file it cannot make")
+	}
+	// The last day that fits still works.
+	q = strings.Replace(brokenWait, "refund_requested_on=2026-11-20", "refund_requested_on=9999-12-20", 1) + "&today=9999-12-25"
+	if _, ics := render(t, "/dispute/calendar.ics?"+q); !strings.Contains(ics, "DTSTART;VALUE=DATE:99991230\r\n") {
+		t.Errorf("9999-12-30: %q", ics)
+	}
+}

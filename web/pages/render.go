@@ -43,10 +43,7 @@ var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "
 
 // Render writes the page for r to w.
 func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
-	q := r.Query
-	if q == nil {
-		q = url.Values{}
-	}
+	q := cleanCarried(r.Query)
 	today := r.Today
 	if d, ok := assistant.ParseDate(q.Get("today")); ok {
 		today = d

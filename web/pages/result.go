@@ -63,7 +63,7 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	case assistant.Wait:
 		p.Headline = "You can open a dispute from " + date
 		p.Lead = "Until then, give the seller time to settle it. If nothing is settled by " + date + ", open the dispute that day."
-		p.ICS = link("/dispute/calendar.ics", known, q)
+		p.ICS = icsLink(v.EarliestDate, known, q)
 		p.Next = []string{
 			"Keep your refund request open and reply to the seller in the order's chat.",
 			"Collect the evidence below while you wait.",
@@ -72,7 +72,7 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	case assistant.ContactSellerFirst:
 		p.Headline = "Ask the seller for a refund first"
 		p.Lead = "Send a refund request on the order page today. If it is not settled, you can open a dispute from " + date + "."
-		p.ICS = link("/dispute/calendar.ics", known, q)
+		p.ICS = icsLink(v.EarliestDate, known, q)
 		p.Next = []string{
 			"Open the order, choose to request a refund, pick the reason that matches the problem and describe it calmly.",
 			"Keep every message in the order's chat, not by email or other apps.",
@@ -138,9 +138,13 @@ func calendar(q url.Values, today assistant.Date) (string, string) {
 	if v.Outcome != assistant.Wait && v.Outcome != assistant.ContactSellerFirst {
 		return "", ""
 	}
-	day := strings.ReplaceAll(v.EarliestDate.String(), "-", "")
-	end := strings.ReplaceAll(v.EarliestDate.AddDays(1).String(), "-", "")
-	stamp := strings.ReplaceAll(today.String(), "-", "") + "T000000Z"
+	day, ok1 := icsDate(v.EarliestDate)
+	end, ok2 := icsDate(v.EarliestDate.AddDays(1))
+	stamp, ok3 := icsDate(today)
+	if !ok1 || !ok2 || !ok3 {
+		return "", ""
+	}
+	stamp += "T000000Z"
 	summary := "Open your AliExpress dispute if the refund request is not settled"
 	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Rule: " + v.Rules[0].ID + " (" + v.Rules[0].Source + ")."
 	lines := []string{
@@ -165,6 +169,25 @@ func calendar(q url.Values, today assistant.Date) (string, string) {
 		b.WriteString("\r\n")
 	}
 	return b.String(), "calmclaim-" + v.EarliestDate.String() + ".ics"
+}
+
+// icsDate writes d as an iCalendar DATE, YYYYMMDD, which holds only the
+// years 0001 to 9999: a date past them has no calendar file.
+func icsDate(d assistant.Date) (string, bool) {
+	y, _, _ := d.YMD()
+	if y < 1 || y > 9999 {
+		return "", false
+	}
+	return strings.ReplaceAll(d.String(), "-", ""), true
+}
+
+// icsLink is the calendar file's address for date, or "" if no calendar
+// file can hold it.
+func icsLink(date assistant.Date, known, q url.Values) string {
+	if _, ok := icsDate(date); !ok {
+		return ""
+	}
+	return link("/dispute/calendar.ics", known, q)
 }
 
 func icsEscape(s string) string {
