@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"context"
+	"io"
 	"strconv"
 	"strings"
 
@@ -57,4 +59,24 @@ func buttonText(s string) string {
 		return "Continue"
 	}
 	return s
+}
+
+// dated writes text, escaped, with each mention of the date human marked
+// up as <time datetime="iso">, so a verdict's dates are machine-readable.
+func dated(text, human, iso string) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		parts := []string{text}
+		if human != "" && iso != "" {
+			parts = strings.Split(text, human)
+		}
+		var b strings.Builder
+		for i, part := range parts {
+			if i > 0 {
+				b.WriteString(`<time datetime="` + templ.EscapeString(iso) + `">` + templ.EscapeString(human) + `</time>`)
+			}
+			b.WriteString(templ.EscapeString(part))
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
 }

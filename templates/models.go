@@ -20,6 +20,12 @@ type Option struct {
 	Exclusive          bool // a "none of these" checkbox
 }
 
+// Help is a "can't answer?" note under a question, shown in a disclosure.
+type Help struct {
+	Summary string
+	Lines   []string
+}
+
 // Hidden is an answer carried forward in the form.
 type Hidden struct{ Name, Value string }
 
@@ -41,6 +47,7 @@ type Question struct {
 	// ErrorPart names the date part at fault: "day", "month" or "year".
 	ErrorPart string
 	Button    string
+	Help      *Help // a "can't answer?" note, if any
 }
 
 // Answer is one row of a check-your-answers list.
@@ -54,6 +61,9 @@ type Check struct {
 	Answers []Answer
 	Submit  string // the href of the result
 }
+
+// Fix offers to change the one answer that made a claim fail.
+type Fix struct{ Text, Label, Href string }
 
 // Rule is a cited rule in plain words.
 type Rule struct{ ID, Summary, Source string }
@@ -71,6 +81,8 @@ type Verdict struct {
 	Headline string // the outcome in one sentence
 	Lead     string // the dates, in words
 	Date     string // the key date, e.g. "Wednesday 2 December 2026"; "" if none
+	DateISO  string // the same date as YYYY-MM-DD, for <time datetime>
+	Fix      *Fix   // an answer to change that made a claim fail; nil if none
 	ICS      string // the calendar file's href; "" if none
 	Rules    []Rule
 	Warnings []Rule

@@ -135,13 +135,23 @@ var outcomeWords = map[assistant.Outcome]string{
 	assistant.NeedInfo:           "More information needed",
 }
 
+var remedyWords = map[assistant.Remedy]string{
+	assistant.FullRefund:        "A full refund",
+	assistant.PartialRefund:     "A partial refund",
+	assistant.Replacement:       "A replacement",
+	assistant.ShipMissing:       "The seller sends what is missing",
+	assistant.ReturnAndRefund:   "Return the item for a refund",
+	assistant.ExtraCompensation: "Something beyond the order",
+}
+
 // summaryCSS is the only styling: inline, printable, no external files.
 const summaryCSS = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #e2e2e2}
 th{font-weight:600;background:#f4f4f4}.hash{font:12px/1.3 ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 .desc{white-space:pre-wrap;background:#fafafa;border:1px solid #e2e2e2;padding:.75rem 1rem}.muted{color:#555}
-.warn{color:#8a3b00}ul{padding-left:1.25rem}
+.warn{color:#8a3b00}ul{padding-left:1.25rem}td,th{overflow-wrap:anywhere}
+@media (max-width:40rem){table,tbody,tr,th,td{display:block}tr{border-bottom:1px solid #ccc;padding:.25rem 0}th,td{border:0;padding:.15rem 0}th{background:none}.files tr:first-child{display:none}}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.desc{background:none}}`
 
 // appendSummary appends summary.html: a self-contained page to print or
@@ -163,15 +173,20 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	w("<p class=\"muted\">Prepared on " + e(describe.FormatDate(c.Created)) + ". Keep it with the order; the hashes below show the files have not changed since.</p>\n")
 
 	w("<h2>The case</h2>\n<table>\n")
-	w("<tr><th>Assessment</th><td>" + e(outcomeWords[v.Outcome]) + " <span class=\"muted\">(" + e(string(v.Outcome)) + ")</span></td></tr>\n")
+	w("<tr><th>Assessment</th><td data-outcome=\"" + e(string(v.Outcome)) + "\">" + e(outcomeWords[v.Outcome]) + "</td></tr>\n")
 	if v.Remedy != "" {
-		w("<tr><th>Remedy</th><td>" + e(strings.ReplaceAll(string(v.Remedy), "_", " ")) + "</td></tr>\n")
+		w("<tr><th>Remedy</th><td>" + e(remedyWords[v.Remedy]) + "</td></tr>\n")
 	}
-	for _, r := range v.Rules {
-		w("<tr><th>" + e(r.ID) + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">" + e(r.Source) + "</span></td></tr>\n")
+	// Buyers read words: rule ids stay in data attributes and manifest.json.
+	for i, r := range v.Rules {
+		head := "Why"
+		if i > 0 {
+			head = "Also"
+		}
+		w("<tr data-rule=\"" + e(r.ID) + "\"><th>" + head + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">Source: " + e(r.Source) + "</span></td></tr>\n")
 	}
 	for _, r := range v.Warnings {
-		w("<tr><th class=\"warn\">" + e(r.ID) + "</th><td>" + e(r.Summary) + "</td></tr>\n")
+		w("<tr data-rule=\"" + e(r.ID) + "\"><th class=\"warn\">Warning</th><td>" + e(r.Summary) + "</td></tr>\n")
 	}
 	w("</table>\n")
 
@@ -202,7 +217,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	if len(files) == 0 {
 		w("<p>No files were added.</p>\n")
 	} else {
-		w("<table>\n<tr><th>File</th><th>Evidence</th><th>Size</th><th>SHA-256</th></tr>\n")
+		w("<table class=\"files\">\n<tr><th>File</th><th>Evidence</th><th>Size</th><th>SHA-256</th></tr>\n")
 		for _, f := range files {
 			w("<tr><td>" + e(f.Name))
 			if f.OriginalName != "" {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -172,10 +173,14 @@ func TestBundleOpens(t *testing.T) {
 		t.Error("summary.html does not escape the description")
 	}
 	for _, want := range []string{m.Files[0].SHA256, "a screenshot of the listing", "8 November 2026",
-		"18 November 2026", "snad.eligible", "<style>", "stored as it was"} {
+		"18 November 2026", `data-rule="snad.eligible"`, "<style>", "stored as it was"} {
 		if !strings.Contains(sum, want) {
 			t.Errorf("summary.html lacks %q", want)
 		}
+	}
+	// Buyers read words: rule ids only in attributes, not in the text.
+	if text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(sum, " "); strings.Contains(text, "snad.eligible") || strings.Contains(text, "(eligible)") {
+		t.Error("summary.html shows a rule id or outcome code")
 	}
 	if strings.Contains(sum, "http:") || strings.Contains(sum, "https:") || strings.Contains(sum, "src=") {
 		t.Error("summary.html refers to something outside itself")

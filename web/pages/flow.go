@@ -63,7 +63,14 @@ func answered(s *step, q url.Values) bool {
 		}
 		return true
 	}
-	return len(vs) == 1 && hasOption(s, vs[0])
+	return len(vs) == 1 && hasOption(s, vs[0]) && offered(s, vs[0], q)
+}
+
+// offered reports whether option v of s is offered for the answers in q
+// (see step.ForClaims).
+func offered(s *step, v string, q url.Values) bool {
+	claims, only := s.ForClaims[v]
+	return !only || slices.Contains(claims, q.Get("claim"))
 }
 
 func hasOption(s *step, v string) bool {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -203,5 +204,79 @@ func TestCalendarPastYear9999(t *testing.T) {
 	q = strings.Replace(brokenWait, "refund_requested_on=2026-11-20", "refund_requested_on=9999-12-20", 1) + "&today=9999-12-25"
 	if _, ics := render(t, "/dispute/calendar.ics?"+q); !strings.Contains(ics, "DTSTART;VALUE=DATE:99991230\r\n") {
 		t.Errorf("9999-12-30: %q", ics)
+	}
+}
+
+// TestBackFromChangeReturnsToCheckAnswers: GOV.UK returns a buyer who
+// changes an answer to check your answers, by the back link too.
+func TestBackFromChangeReturnsToCheckAnswers(t *testing.T) {
+	_, check := render(t, "/dispute?"+brokenWait)
+	has(t, check, `href="/dispute?at=requested_remedy&amp;change=1&amp;`)
+	_, html := render(t, "/dispute?at=requested_remedy&change=1&"+brokenWait)
+	has(t, html, `class="back-link" data-testid="back"`)
+	if !strings.Contains(html, `<a href="/dispute?claim=broken&amp;conduct=none&amp;paid_on_platform=true&amp;refund_asked=true&amp;refund_requested_on=2026-11-20&amp;requested_remedy=full_refund&amp;signed_before_inspection=true" class="back-link"`) {
+		t.Error("the back link of a changed answer does not return to check your answers")
+	}
+	has(t, html, `<input type="hidden" name="change" value="1">`)
+}
+
+// TestRemedyOptionsFitTheClaim: a parcel that never came cannot be kept
+// for a partial refund, returned, or completed with its missing parts.
+func TestRemedyOptionsFitTheClaim(t *testing.T) {
+	inr := "/dispute?at=requested_remedy&claim=not_received&paid_on_platform=true&tracking=lost&conduct=none"
+	_, html := render(t, inr)
+	for _, v := range []string{"partial_refund", "ship_missing", "return_and_refund"} {
+		if strings.Contains(html, `value="`+v+`"`) {
+			t.Errorf("not received offers %s", v)
+		}
+	}
+	has(t, html, `value="full_refund"`)
+	_, html = render(t, "/dispute?at=requested_remedy&claim=missing_parts&paid_on_platform=true&missing_item_in_listing=true&conduct=none")
+	has(t, html, `value="ship_missing"`)
+	// A tampered answer that does not fit the claim is asked again.
+	_, html = render(t, "/dispute?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=ship_missing")
+	has(t, html, `data-testid="h1">What would settle this for you?</h1>`)
+}
+
+// TestExtraDemandOffersToChangeThatAnswer: asking for something extra is a
+// refusal, but the buyer can change that one answer instead of starting again.
+func TestExtraDemandOffersToChangeThatAnswer(t *testing.T) {
+	q := strings.Replace(brokenWait, "requested_remedy=full_refund", "requested_remedy=extra_compensation", 1)
+	_, html := render(t, "/dispute/result?"+q)
+	has(t, html, `data-outcome="not_eligible"`)
+	has(t, html, `data-testid="fix-answer">Change what would settle this</a>`)
+	has(t, html, `href="/dispute?at=requested_remedy&amp;change=1&amp;`)
+	// With a refund asked instead, the claim goes on to a date.
+	_, html = render(t, "/dispute/result?"+brokenWait)
+	if strings.Contains(html, `data-testid="fix"`) {
+		t.Error("a fix offered on a claim that is not refused")
+	}
+}
+
+// TestVerdictSpeaksWords: no rule ids in what a buyer reads; dates are
+// machine-readable.
+func TestVerdictSpeaksWords(t *testing.T) {
+	_, html := render(t, "/dispute/result?"+brokenWait)
+	has(t, html, `<time datetime="2026-11-30">Monday 30 November 2026</time>`)
+	visible := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, " ")
+	if strings.Contains(visible, "dispute.wait_10_days") || strings.Contains(visible, "broken.signed_receipt") {
+		t.Error("a rule id is visible on the verdict")
+	}
+	_, ics := render(t, "/dispute/calendar.ics?"+brokenWait)
+	if strings.Contains(ics, "dispute.wait_10_days") {
+		t.Error("a rule id in the calendar file")
+	}
+}
+
+func TestNotFoundPageAndTitles(t *testing.T) {
+	res, html := render(t, "/nope")
+	if res.Status != 404 {
+		t.Errorf("status %d", res.Status)
+	}
+	has(t, html, `<title>Page not found – Calmclaim</title>`)
+	has(t, html, `data-testid="h1">Page not found</h1>`)
+	_, html = render(t, "/")
+	if strings.Contains(html, "Calmclaim – Calmclaim") {
+		t.Error("the start page's title repeats the name")
 	}
 }

@@ -53,7 +53,7 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	var c templ.Component
 	switch r.Path {
 	case "/":
-		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Calmclaim", Embedded: embed}})
+		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Help with AliExpress orders", Embedded: embed}})
 	case "/dispute":
 		c = dispute.page(q, today, embed)
 	case "/dispute/result":
@@ -76,7 +76,7 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 			Script: "/static/embed.js"})
 	default:
 		ok.Status = 404
-		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Page not found", Embedded: embed}})
+		c = templates.NotFoundPage(templates.Page{Title: "Page not found", Embedded: embed})
 	}
 	return ok, c.Render(ctx, w)
 }
@@ -166,6 +166,9 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 			back = link(fl.base, known, q, "at", path[i-1].ID)
 		}
 	}
+	if q.Get("change") == "1" {
+		back = link(fl.base, known, q) // a change from check your answers returns there
+	}
 	caption := "Check a problem with an order"
 	if fl == checklist {
 		caption = "Before you buy"
@@ -194,12 +197,19 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 			qp.Hidden = append(qp.Hidden, templates.Hidden{Name: k, Value: q.Get(k)})
 		}
 	}
+	if q.Get("change") == "1" {
+		qp.Hidden = append(qp.Hidden, templates.Hidden{Name: "change", Value: "1"})
+	}
 	sortHidden(qp.Hidden)
 	current := q[s.Name]
 	for _, o := range s.Options {
+		if !offered(s, o.Value, known) {
+			continue
+		}
 		o.Checked = contains(current, o.Value)
 		qp.Options = append(qp.Options, o)
 	}
+	qp.Help = s.Help
 	if s.Kind == "date" {
 		if d, ok := assistant.ParseDate(q.Get(s.Name)); ok {
 			y, m, day := d.YMD()
@@ -230,7 +240,7 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 	}
 	for _, s := range path {
 		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.Short, Value: answerText(s, known),
-			Change: link(fl.base, known, q, "at", s.ID)})
+			Change: link(fl.base, known, q, "at", s.ID, "change", "1")})
 	}
 	c.Submit = link(fl.base+"/result", known, q)
 	return templates.CheckPage(c)

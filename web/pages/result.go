@@ -47,7 +47,11 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		Outcome: string(v.Outcome),
 		Date:    longDate(v.EarliestDate),
 		Answers: link("/dispute", known, q),
+		Fix:     fixFor(v, known, q),
 		Restart: link("/dispute", nil, q),
+	}
+	if !v.EarliestDate.IsZero() {
+		p.DateISO = v.EarliestDate.String()
 	}
 	date := longDate(v.EarliestDate)
 	switch v.Outcome {
@@ -100,6 +104,31 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	return templates.VerdictPage(p)
 }
 
+// fixFor offers to change the one answer that alone made the claim fail,
+// when the buyer chose it and may have meant something else: asking for
+// more than the order included, or a motive beyond this order. Other
+// refusals rest on facts, which changing an answer would not make true.
+func fixFor(v assistant.Verdict, known, q url.Values) *templates.Fix {
+	if v.Outcome != assistant.NotEligible || len(v.Rules) != 1 {
+		return nil
+	}
+	switch v.Rules[0].ID {
+	case assistant.RuleExtraDemand:
+		return &templates.Fix{
+			Text:  "Buyer Protection can return what you paid or get you what the order included, but nothing beyond it. If a refund, a replacement or the missing part would settle this, change that answer: the rest of your claim may well be covered.",
+			Label: "Change what would settle this",
+			Href:  link("/dispute", known, q, "at", "requested_remedy", "change", "1"),
+		}
+	case assistant.RuleRetaliation:
+		return &templates.Fix{
+			Text:  "A dispute must be about a real problem with this order. If that is what you want settled, change that answer.",
+			Label: "Change this answer",
+			Href:  link("/dispute", known, q, "at", "conduct", "change", "1"),
+		}
+	}
+	return nil
+}
+
 // notEligibleNext says what the buyer can do instead.
 func notEligibleNext(v assistant.Verdict, f assistant.Facts) []string {
 	ids := map[string]bool{}
@@ -120,7 +149,7 @@ func notEligibleNext(v assistant.Verdict, f assistant.Facts) []string {
 		out = append(out, "Contact your bank or payment provider about the payment you made outside the checkout.",
 			"Report the seller's request to pay off the platform to AliExpress.")
 	case ids[assistant.RuleExtraDemand]:
-		out = append(out, "Ask only for what the order included: a refund, a replacement or the missing part. Start again with that request.")
+		out = append(out, "Ask only for what the order included: a refund, a replacement or the missing part.")
 	default:
 		out = append(out, "Talk to the seller in the order's chat: many sellers help even where the rules do not require it.")
 	}
@@ -146,7 +175,8 @@ func calendar(q url.Values, today assistant.Date) (string, string) {
 	}
 	stamp += "T000000Z"
 	summary := "Open your AliExpress dispute if the refund request is not settled"
-	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Rule: " + v.Rules[0].ID + " (" + v.Rules[0].Source + ")."
+	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Why: " +
+		v.Rules[0].Summary + " (Source: " + v.Rules[0].Source + ")"
 	lines := []string{
 		"BEGIN:VCALENDAR",
 		"VERSION:2.0",

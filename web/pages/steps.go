@@ -17,6 +17,11 @@ type step struct {
 	Short   string // the label on check-your-answers
 	// Checks lists the parameters a checkboxes step sets to true.
 	Checks []string
+	// ForClaims, when set, offers an option only for the listed claims
+	// (option value → claims); an option not listed is offered for all.
+	ForClaims map[string][]string
+	// Help, when set, is a "can't answer?" note shown under the question.
+	Help *templates.Help
 }
 
 func opt(value, label, hint string) templates.Option {
@@ -68,7 +73,13 @@ var disputeSteps = map[string]*step{
 		}},
 	"delivery_deadline": {ID: "delivery_deadline", Name: "delivery_deadline", Kind: "date", Short: "Delivery period ends",
 		Title: "When does the promised delivery period end?",
-		Hint:  "The latest delivery date on the order page. For example, 27 11 2026."},
+		Hint:  "The latest delivery date on the order page. For example, 27 11 2026.",
+		Help: &templates.Help{Summary: "I cannot find this date",
+			Lines: []string{
+				"Open the order from My Orders: the order page shows the promised delivery date (\u201cdelivery by\u201d, or the end of the estimated delivery period) next to the tracking.",
+				"If it is not there, ask the seller in the order\u2019s chat to confirm the promised delivery date, and keep their answer.",
+				"Until you know it, we cannot give you a date: a parcel that is still moving may arrive until the end of that period, and a dispute for it opens only the day after.",
+			}}},
 	"complaint": {ID: "complaint", Name: "complaint", Kind: "radios", Short: "What is different",
 		Title: "How is the item different from the listing?",
 		Options: []templates.Option{
@@ -92,15 +103,15 @@ var disputeSteps = map[string]*step{
 		Title:   "Did the listing or its package contents include what is missing?",
 		Hint:    "For example, the charger is named in the package contents, or you ordered 20 and 5 came.",
 		Options: yesNo},
-	"conduct": {ID: "conduct", Name: "conduct", Kind: "checkboxes", Short: "Already done",
+	"conduct": {ID: "conduct", Name: "conduct", Kind: "checkboxes", Short: "Refunds, bank reversals or earlier disputes",
 		Title: "Do any of these apply to this order?",
 		Hint:  "Select all that apply. These change whether a new dispute can succeed.",
 		Options: []templates.Option{
 			opt("refund_received", "I have already been refunded for this problem", ""),
 			opt("chargeback_filed", "I asked my bank or card company to reverse the payment", ""),
 			opt("previous_dispute_same_reason", "I already opened a dispute about this problem on this order", ""),
-			opt("motive_retaliation", "I mainly want the seller to pay for an earlier bad experience", ""),
-			{Value: "none", Label: "None of these", Exclusive: true},
+			opt("motive_retaliation", "My main reason is something else with this seller, such as an earlier order or dispute", ""),
+			{Value: "none", Label: "None of these apply", Exclusive: true},
 		},
 		Checks: []string{"refund_received", "chargeback_filed", "previous_dispute_same_reason", "motive_retaliation"}},
 	"new_evidence": {ID: "new_evidence", Name: "new_evidence", Kind: "radios", Short: "New evidence since the last dispute",
@@ -115,7 +126,13 @@ var disputeSteps = map[string]*step{
 			opt("replacement", "A replacement", ""),
 			opt("ship_missing", "The seller sends what is missing", ""),
 			opt("return_and_refund", "I return it for a refund", ""),
-			opt("extra_compensation", "A refund and something extra, such as a coupon or a gift", ""),
+			opt("extra_compensation", "A refund and something extra, such as a coupon or a gift", "Buyer Protection covers only what the order included."),
+		},
+		// A parcel that never came cannot be kept, returned or completed.
+		ForClaims: map[string][]string{
+			"partial_refund":    {"not_as_described", "counterfeit", "broken", "missing_parts"},
+			"ship_missing":      {"missing_parts"},
+			"return_and_refund": {"not_as_described", "counterfeit", "broken", "missing_parts"},
 		}},
 	"signed_before_inspection": {ID: "signed_before_inspection", Name: "signed_before_inspection", Kind: "radios", Short: "Signed before checking",
 		Title:   "Did you sign for the parcel before checking the item?",
