@@ -63,8 +63,8 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
 		t.Fatal(err)
 	}
-	open(t, ctx, "/dispute/evidence?today=2026-11-22&claim=broken&paid_on_platform=true&conduct=none"+
-		"&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01", true)
+	open(t, ctx, "/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none"+
+		"&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on="+daysAgo(12), true)
 	waitFor(t, ctx, `!document.querySelector("[data-bundle]").closest(".js-only").hidden`, "the bundle controls")
 	page(t, ctx, "evidence page")
 	if err := chromedp.Do(ctx,
@@ -88,6 +88,13 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 	}
 	waitFor(t, ctx, `document.querySelector("[data-testid=missing]").textContent.includes("Still missing") &&
 		!document.querySelector("[data-testid=missing]").textContent.includes("An unboxing video")`, "the missing list to update")
+	// Findings name the question, as with JavaScript off, not a field id.
+	if got := eval[string](t, ctx, `document.querySelector("[data-finding=phone] strong").textContent`); got != "What arrived?: " {
+		t.Errorf("finding labelled %q", got)
+	}
+	// The description follows the files (it once kept saying none were attached).
+	waitFor(t, ctx, `!document.querySelector("[data-testid=description]").textContent.includes("no files attached") &&
+		document.querySelector("[data-testid=description]").textContent.includes("a video of the parcel being opened")`, "the description to name the files")
 
 	chromedp.Do(ctx, call(network.Enable, network.EnableParams{}))
 	var sent atomic.Int32

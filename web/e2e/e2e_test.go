@@ -179,9 +179,9 @@ func page(t *testing.T, ctx context.Context, name string) {
 }
 
 func shot(t *testing.T, ctx context.Context, name string) {
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
 	if err == nil {
-		os.WriteFile(filepath.Join(artifact, strings.ReplaceAll(name, " ", "-")+".jpg"), buf, 0o644)
+		os.WriteFile(filepath.Join(artifact, strings.ReplaceAll(name, " ", "-")+".png"), buf, 0o644)
 	}
 }
 
@@ -219,7 +219,9 @@ func enterDate(t *testing.T, ctx context.Context, name, day, month, year, next s
 		chromedp.Click(chromedp.CSS(`[data-testid=continue]`))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, h1Is(next), "the page "+next)
+	if next != "" { // "" leaves the waiting to the caller
+		waitFor(t, ctx, h1Is(next), "the page "+next)
+	}
 }
 
 func clickTo(t *testing.T, ctx context.Context, sel, next string) {
@@ -229,6 +231,20 @@ func clickTo(t *testing.T, ctx context.Context, sel, next string) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, h1Is(next), "the page "+next)
+}
+
+// daysAgo is the real today minus n days, as YYYY-MM-DD: buyers' dates are
+// relative to the real clock, never a pinned one.
+func daysAgo(n int) string { return time.Now().UTC().AddDate(0, 0, -n).Format(time.DateOnly) }
+
+// longDay is the real today plus n days as the pages write it.
+func longDay(n int) string { return time.Now().UTC().AddDate(0, 0, n).Format("Monday 2 January 2006") }
+
+// enterDaysAgo types the date n days before the real today (n < 0: ahead).
+func enterDaysAgo(t *testing.T, ctx context.Context, name string, n int, next string) {
+	t.Helper()
+	d := time.Now().UTC().AddDate(0, 0, -n)
+	enterDate(t, ctx, name, fmt.Sprint(d.Day()), fmt.Sprint(int(d.Month())), fmt.Sprint(d.Year()), next)
 }
 
 func open(t *testing.T, ctx context.Context, path string, wasm bool) {
@@ -276,7 +292,7 @@ func paths(t *testing.T, wasm bool) {
 	}
 	t.Run("eligible", func(t *testing.T) {
 		ctx := tab(t, wasm)
-		open(t, ctx, "/dispute?today=2026-11-22", wasm)
+		open(t, ctx, "/dispute", wasm)
 		page(t, ctx, mode+" claim")
 		broken(t, ctx, mode)
 		// An impossible date is refused with an error summary.
@@ -284,7 +300,7 @@ func paths(t *testing.T, wasm bool) {
 		waitFor(t, ctx, `document.querySelector("[data-testid=error-summary]")`, "the error summary")
 		page(t, ctx, mode+" date error")
 		eval[bool](t, ctx, `["day", "month", "year"].forEach(p => document.getElementById("refund_requested_on-" + p).value = ""), true`)
-		enterDate(t, ctx, "refund_requested_on", "1", "11", "2026", qCheck)
+		enterDaysAgo(t, ctx, "refund_requested_on", 12, qCheck)
 		page(t, ctx, mode+" check")
 		clickTo(t, ctx, `[data-testid=see-result]`, "You can open a dispute now")
 		page(t, ctx, mode+" eligible")
@@ -297,7 +313,7 @@ func paths(t *testing.T, wasm bool) {
 	})
 	t.Run("not_eligible", func(t *testing.T) {
 		ctx := tab(t, wasm)
-		open(t, ctx, "/dispute?today=2026-11-22", wasm)
+		open(t, ctx, "/dispute", wasm)
 		choose(t, ctx, "claim", "not_as_described", qPaid)
 		choose(t, ctx, "paid_on_platform", "true", qComplain)
 		page(t, ctx, mode+" complaint")
@@ -318,13 +334,15 @@ func paths(t *testing.T, wasm bool) {
 	})
 	t.Run("wait", func(t *testing.T) {
 		ctx := tab(t, wasm)
-		open(t, ctx, "/dispute?today=2026-11-22", wasm)
+		open(t, ctx, "/dispute", wasm)
 		broken(t, ctx, mode)
-		enterDate(t, ctx, "refund_requested_on", "20", "11", "2026", qCheck)
-		// Change an answer from check answers, and come back to it.
+		enterDaysAgo(t, ctx, "refund_requested_on", 2, qCheck)
+		// Change an answer from check answers: its back link returns there.
+		clickTo(t, ctx, `[data-testid=change-requested_remedy]`, qRemedy)
+		clickTo(t, ctx, `[data-testid=back]`, qCheck)
 		clickTo(t, ctx, `[data-testid=change-requested_remedy]`, qRemedy)
 		choose(t, ctx, "requested_remedy", "replacement", qCheck)
-		clickTo(t, ctx, `[data-testid=see-result]`, "You can open a dispute from Monday 30 November 2026")
+		clickTo(t, ctx, `[data-testid=see-result]`, "You can open a dispute from "+longDay(8))
 		page(t, ctx, mode+" wait")
 		if href := eval[string](t, ctx, `document.querySelector("[data-testid=ics]").getAttribute("href")`); !strings.Contains(href, "calendar.ics") {
 			t.Errorf("calendar link %q", href)
@@ -375,7 +393,7 @@ func TestPathsWithWasm(t *testing.T) { paths(t, true) }
 // loaded and counts the requests the page makes: none.
 func TestWasmNavigationSendsNoRequest(t *testing.T) {
 	ctx := tab(t, true)
-	open(t, ctx, "/dispute?today=2026-11-22", true)
+	open(t, ctx, "/dispute", true)
 	var requests atomic.Int32
 	var urls sync.Map
 	if err := chromedp.Do(ctx, call(network.Enable, network.EnableParams{})); err != nil {
@@ -392,7 +410,7 @@ func TestWasmNavigationSendsNoRequest(t *testing.T) {
 		}
 	}()
 	broken(t, ctx, "norequest")
-	enterDate(t, ctx, "refund_requested_on", "1", "11", "2026", qCheck)
+	enterDaysAgo(t, ctx, "refund_requested_on", 12, qCheck)
 	// The browser's back and forward buttons, rendered locally too.
 	history(t, ctx, "back", qWhen)
 	history(t, ctx, "forward", qCheck)
@@ -422,7 +440,7 @@ func TestWasmNavigationSendsNoRequest(t *testing.T) {
 // one button forgets.
 func TestSavedAnswersResumeAndClear(t *testing.T) {
 	ctx := tab(t, true)
-	open(t, ctx, "/dispute?today=2026-11-22", true)
+	open(t, ctx, "/dispute", true)
 	choose(t, ctx, "claim", "broken", qPaid)
 	open(t, ctx, "/", true)
 	waitFor(t, ctx, `!document.querySelector("[data-saved]").hidden`, "the saved answers")
@@ -436,8 +454,8 @@ func TestSavedAnswersResumeAndClear(t *testing.T) {
 func TestNarrowScreen(t *testing.T) {
 	ctx := tab(t, false)
 	chromedp.Do(ctx, chromedp.EmulateViewport(320, 800))
-	for _, p := range []string{"/", "/dispute?today=2026-11-22&claim=broken&paid_on_platform=true",
-		"/dispute/result?today=2026-11-22&claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=2026-11-01"} {
+	for _, p := range []string{"/", "/dispute?claim=broken&paid_on_platform=true",
+		"/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=" + daysAgo(12)} {
 		open(t, ctx, p, false)
 		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
 			t.Errorf("%s is %dpx wide at a 320px screen", p, w)

@@ -77,7 +77,9 @@
   var lastHeight = 0;
   function resize() {
     if (!host) return;
-    var h = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height, not scrollHeight, which never drops below
+    // the frame's current height: the frame must shrink as well as grow.
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h !== lastHeight) { lastHeight = h; post({ type: "resize", height: h }); }
   }
 
@@ -168,7 +170,9 @@
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
         res.findings.forEach(function (f) {
           var li = el("li", "", { "data-finding": f.id });
-          li.appendChild(el("strong", f.field + ": "));
+          // The question the buyer answered, as with JavaScript off, not the field id.
+          var label = form.querySelector("label[for='story-" + String(f.field).replace(/^story\./, "") + "']");
+          li.appendChild(el("strong", (label ? label.textContent.trim() : f.field) + ": "));
           li.appendChild(document.createTextNode(f.suggestion || ""));
           ul.appendChild(li);
         });
@@ -200,7 +204,11 @@
       document.querySelector("[data-testid=missing]").textContent =
         names.length ? "Still missing: " + names.join(", ") + "." : "Every needed kind of evidence has a file.";
     }
-    document.querySelectorAll("input[data-file]").forEach(function (input) { input.addEventListener("change", missing); });
+    // The description names the evidence attached, so it is written again
+    // whenever the files change.
+    document.querySelectorAll("input[data-file]").forEach(function (input) {
+      input.addEventListener("change", function () { missing(); describe(); });
+    });
     missing();
     var status = document.querySelector("[data-testid=bundle-status]");
     document.querySelector("[data-bundle]").addEventListener("click", function () {
