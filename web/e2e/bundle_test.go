@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -191,6 +192,18 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 		t.Errorf("description.txt: %s", d)
 	}
 	if _, ok := stored["summary.html"]; !ok {
-		t.Error("no summary.html")
+		t.Fatal("no summary.html")
+	}
+	// The printable summary fits a phone: no sideways scrolling at 320 or
+	// 375px (its hashes and file table once overflowed).
+	sumPath := filepath.Join(dir, "summary.html")
+	os.WriteFile(sumPath, stored["summary.html"], 0o644)
+	for _, width := range []int64{320, 375} {
+		chromedp.Do(ctx, chromedp.EmulateViewport(width, 800))
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+sumPath)); err != nil {
+			t.Fatal(err)
+		}
+		noOverflow(t, ctx, fmt.Sprintf("summary.html at %dpx", width))
+		shot(t, ctx, fmt.Sprintf("summary-%dpx", width))
 	}
 }
