@@ -72,6 +72,8 @@ type Rule struct{ ID, Summary, Source string }
 type Evidence struct {
 	ID, Label, Why string
 	Required       bool
+	// Accept is the file input's accept list; Types says it in words.
+	Accept, Types string
 }
 
 // Verdict is the dispute result page.

@@ -194,6 +194,18 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 	if _, ok := stored["summary.html"]; !ok {
 		t.Fatal("no summary.html")
 	}
+	// Each chosen file shows its size, and a file can be removed again.
+	if got := eval[string](t, ctx, `document.querySelector("[data-chosen=unboxing_video] li").textContent`); !strings.HasPrefix(got, "unboxing.mp4 (3.1 MB) Remove") {
+		t.Errorf("the chosen video reads %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-chosen=unboxing_video] button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector("#file-unboxing_video").files.length === 0 &&
+		document.querySelector("[data-chosen=unboxing_video]").hidden &&
+		document.querySelector("[data-testid=missing]").textContent.includes("An unboxing video") &&
+		!document.querySelector("[data-testid=description]").textContent.includes("a video of the parcel being opened")`, "the video to be removed")
+	page(t, ctx, "evidence after removing a file")
 	// The printable summary fits a phone: no sideways scrolling at 320 or
 	// 375px (its hashes and file table once overflowed).
 	sumPath := filepath.Join(dir, "summary.html")

@@ -66,7 +66,9 @@ func evidencePage(q, form url.Values, today assistant.Date, embed bool) templ.Co
 		e.Story = append(e.Story, sf)
 	}
 	for _, ev := range v.Evidence {
-		e.Evidence = append(e.Evidence, templates.Evidence{ID: string(ev.ID), Label: evidenceLabels[ev.ID], Why: ev.Why, Required: ev.Required})
+		accept, types := evidenceTypes(ev.ID)
+		e.Evidence = append(e.Evidence, templates.Evidence{ID: string(ev.ID), Label: evidenceLabels[ev.ID], Why: ev.Why,
+			Required: ev.Required, Accept: accept, Types: types})
 	}
 	if len(form) > 0 {
 		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story})

@@ -24,6 +24,20 @@ var evidenceLabels = map[assistant.EvidenceID]string{
 	assistant.PaymentRecord:            "The order's payment details",
 }
 
+// evidenceTypes is which files fit each kind of evidence: the file
+// picker's accept list and the same in words.
+func evidenceTypes(id assistant.EvidenceID) (accept, words string) {
+	switch id {
+	case assistant.PhotosItem, assistant.PhotosPackaging, assistant.QuantityPhoto:
+		return "image/*", "Photos: JPEG, PNG, HEIC or WebP."
+	case assistant.UnboxingVideo:
+		return "video/*", "Videos: MP4 or MOV."
+	case assistant.CustomsNotice, assistant.ServiceReport:
+		return "image/*,application/pdf", "A photo, scan or PDF of the letter."
+	}
+	return "image/*,application/pdf", "Screenshots (PNG or JPEG) or a PDF."
+}
+
 // EvidenceLabel is an evidence id in plain words.
 func EvidenceLabel(id assistant.EvidenceID) string { return evidenceLabels[id] }
 

@@ -206,8 +206,37 @@
     }
     // The description names the evidence attached, so it is written again
     // whenever the files change.
+    // Each chosen file is listed with its size and a button to remove it.
+    function sizeWords(n) {
+      var u = ["bytes", "KB", "MB", "GB"], i = 0;
+      while (n >= 1000 && i < u.length - 1) { n /= 1000; i++; }
+      return (i ? n.toFixed(1) : String(n)) + " " + u[i];
+    }
+    function chosen(input) {
+      var list = document.querySelector("[data-chosen='" + input.getAttribute("data-file") + "']");
+      if (!list) return;
+      list.replaceChildren();
+      Array.prototype.forEach.call(input.files || [], function (f, i) {
+        var li = el("li", f.name + " (" + sizeWords(f.size) + ") ");
+        var b = el("button", "Remove", { type: "button", "class": "link-button" });
+        b.appendChild(el("span", " " + f.name, { "class": "visually-hidden" }));
+        b.addEventListener("click", function () {
+          if (!window.DataTransfer) { input.value = ""; } else {
+            var dt = new DataTransfer();
+            Array.prototype.forEach.call(input.files, function (g, j) { if (j !== i) dt.items.add(g); });
+            input.files = dt.files;
+          }
+          input.dispatchEvent(new Event("change"));
+          input.focus();
+        });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      list.hidden = !input.files || input.files.length === 0;
+    }
     document.querySelectorAll("input[data-file]").forEach(function (input) {
-      input.addEventListener("change", function () { missing(); describe(); });
+      input.addEventListener("change", function () { chosen(input); missing(); describe(); });
+      chosen(input);
     });
     missing();
     var status = document.querySelector("[data-testid=bundle-status]");
