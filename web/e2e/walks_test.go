@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -208,4 +209,40 @@ func TestWidgetHeightFollowsContent(t *testing.T) {
 	// Turning the phone: wider content is shorter, and the frame follows.
 	chromedp.Do(ctx, chromedp.EmulateViewport(800, 375))
 	fits("a turned phone")
+}
+
+// TestWidgetWalkWithADate walks a broken item to an eligible verdict inside
+// the help page's widget, typing a refund date 12 days before the real
+// today, as a buyer on a phone does.
+func TestWidgetWalkWithADate(t *testing.T) {
+	ctx := tab(t, true)
+	chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
+	open(t, ctx, "/demo/help-article", false)
+	doc := `document.querySelector("iframe[data-calmclaim]").contentDocument`
+	waitFor(t, ctx, doc+`.querySelector("input[name=submitted]")`, "the wizard in the iframe")
+	answers := map[string]string{"claim": "broken", "paid_on_platform": "true", "conduct": "none",
+		"requested_remedy": "full_refund", "signed_before_inspection": "false", "refund_asked": "true"}
+	d := time.Now().UTC().AddDate(0, 0, -12)
+	for i := 0; i < 12; i++ {
+		if eval[bool](t, ctx, `!!`+doc+`.querySelector("[data-testid=answers]")`) {
+			break
+		}
+		step := eval[string](t, ctx, doc+`.querySelector("input[name=submitted]").value`)
+		eval[bool](t, ctx, doc+`.querySelector("main").setAttribute("data-old", "1"), true`)
+		if step == "refund_requested_on" {
+			eval[bool](t, ctx, fmt.Sprintf(`(function(d){d.getElementById("refund_requested_on-day").value=%q;
+				d.getElementById("refund_requested_on-month").value=%q; d.getElementById("refund_requested_on-year").value=%q;
+				d.querySelector("[data-testid=continue]").click(); return true})(%s)`, fmt.Sprint(d.Day()), fmt.Sprint(int(d.Month())), fmt.Sprint(d.Year()), doc))
+		} else {
+			v, ok := answers[step]
+			if !ok {
+				t.Fatalf("the widget asked %q", step)
+			}
+			eval[bool](t, ctx, fmt.Sprintf(`%s.querySelector('input[name=%q][value=%q]').click(), %s.querySelector("[data-testid=continue]").click(), true`, doc, step, v, doc))
+		}
+		waitFor(t, ctx, doc+`.querySelector("main") && !`+doc+`.querySelector("main[data-old]")`, "the next step in the widget after "+step)
+	}
+	eval[bool](t, ctx, doc+`.querySelector("[data-testid=see-result]").click(), true`)
+	waitFor(t, ctx, doc+`.querySelector("[data-testid=verdict]") && `+doc+`.querySelector("[data-testid=verdict]").dataset.outcome === "eligible"`, "an eligible verdict in the widget")
+	shot(t, ctx, "widget-eligible-375px")
 }
