@@ -17,6 +17,10 @@ type step struct {
 	Short   string // the label on check-your-answers
 	// Checks lists the parameters a checkboxes step sets to true.
 	Checks []string
+	// NotFuture refuses a date after today (a date step).
+	NotFuture bool
+	// Item is the checklist item a stop step stops on (Kind "stop").
+	Item string
 }
 
 func opt(value, label, hint string) templates.Option {
@@ -125,8 +129,9 @@ var disputeSteps = map[string]*step{
 		Hint:    "A refund request on the order, not only a chat message.",
 		Options: yesNo},
 	"refund_requested_on": {ID: "refund_requested_on", Name: "refund_requested_on", Kind: "date", Short: "Refund requested on",
-		Title: "When did you send the refund request?",
-		Hint:  "The date on the order page. For example, 15 11 2026."},
+		Title:     "When did you send the refund request?",
+		Hint:      "The date on the order page. For example, 15 11 2026.",
+		NotFuture: true},
 }
 
 // disputeFacts are the step ids that are contract facts, asked when the
