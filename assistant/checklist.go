@@ -96,6 +96,9 @@ type ChecklistItem struct {
 	// Detail explains this buyer's status in a sentence, when there is more
 	// to say than the summary (a date, the reason for a stop).
 	Detail string
+	// Date is the day the detail is about, written in it as YYYY-MM-DD:
+	// the last day to pay for an order already placed. Zero if none.
+	Date Date
 }
 
 // ChecklistResult is the answer of Checklist.
@@ -176,7 +179,8 @@ func Checklist(today Date, f ChecklistFacts) ChecklistResult {
 	verdict := VerdictGo
 	for i, info := range ChecklistItems {
 		st, detail := checkItem(info.ID, today, &f)
-		items[i] = ChecklistItem{ID: info.ID, Status: st, Summary: info.Summary, Source: info.Source, Detail: detail}
+		items[i] = ChecklistItem{ID: info.ID, Status: st, Summary: info.Summary, Source: info.Source, Detail: detail,
+			Date: itemDate(info.ID, &f)}
 		switch {
 		case st == StatusStop:
 			verdict = VerdictStop
@@ -220,8 +224,9 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		}
 		return yesNo(f.WarrantyOffered, StatusWarn), ""
 	case "pre.import_rules":
+		// A restricted kind of item is said once, by pre.restricted_category.
 		if f.ImportRulesChecked != Yes && f.Category.Restricted() {
-			return StatusWarn, "This kind of item is often restricted on import: check before paying."
+			return StatusWarn, ""
 		}
 		return yesNo(f.ImportRulesChecked, StatusWarn), ""
 	case "pre.restricted_category":
@@ -233,7 +238,7 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		case f.ImportRulesChecked == Yes:
 			return StatusOK, "A restricted kind of item, and you have checked your country's rules."
 		}
-		return StatusWarn, "A restricted kind of item: check permits, certificates and bans first."
+		return StatusWarn, "This kind of item may need a permit or a certificate where you live, or not be allowed in: look it up before paying."
 	case "pre.listing_condition":
 		switch f.ListingCondition {
 		case "":
@@ -262,9 +267,9 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		if f.OrderPlacedOn.IsZero() || today.IsZero() {
 			return StatusOK, ""
 		}
-		last := f.OrderPlacedOn.AddDays(PaymentWindowDays)
+		last := itemDate(id, f)
 		if today.After(last) {
-			return StatusWarn, "More than 20 days have passed since the order was placed, so it has probably been closed. Place it again."
+			return StatusWarn, "The last day to pay was " + last.String() + ", so the order has probably been closed. Place it again."
 		}
 		return StatusOK, "Pay by " + last.String() + "."
 	case "pre.coupon_terms":
@@ -284,6 +289,15 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		return yesNo(f.AddressCurrent, StatusWarn), ""
 	}
 	return StatusUnknown, ""
+}
+
+// itemDate is the day an item's detail is about: for an order already
+// placed, the last day of its payment window.
+func itemDate(id string, f *ChecklistFacts) Date {
+	if id == "pre.payment_window" && !f.OrderPlacedOn.IsZero() {
+		return f.OrderPlacedOn.AddDays(PaymentWindowDays)
+	}
+	return Date{}
 }
 
 func (b Bool) not() Bool {

@@ -1,6 +1,9 @@
 package assistant
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func statusOf(res ChecklistResult, id string) ChecklistItem {
 	for _, it := range res.Items {
@@ -48,8 +51,46 @@ func TestChecklistStatuses(t *testing.T) {
 			t.Errorf("%s: %s is %s, want %s", c.name, c.id, got.Status, c.status)
 		}
 	}
-	if it := statusOf(Checklist(today, ChecklistFacts{OrderPlacedOn: mustDate("2026-11-10")}), "pre.payment_window"); it.Detail != "Pay by 2026-11-30." {
-		t.Errorf("payment window detail %q", it.Detail)
+	if it := statusOf(Checklist(today, ChecklistFacts{OrderPlacedOn: mustDate("2026-11-10")}), "pre.payment_window"); it.Detail != "Pay by 2026-11-30." || it.Date != mustDate("2026-11-30") {
+		t.Errorf("payment window detail %q, date %s", it.Detail, it.Date)
+	}
+}
+
+// TestPaymentWindowDate: the item carries the last day to pay, and its
+// detail names that day whether it is still ahead or has passed; with no
+// order placed there is no date.
+func TestPaymentWindowDate(t *testing.T) {
+	today := mustDate("2026-11-22")
+	late := statusOf(Checklist(today, ChecklistFacts{OrderPlacedOn: mustDate("2026-11-01")}), "pre.payment_window")
+	if late.Date != mustDate("2026-11-21") || !strings.Contains(late.Detail, "2026-11-21") {
+		t.Errorf("passed window: %q, date %s", late.Detail, late.Date)
+	}
+	if it := statusOf(Checklist(today, ChecklistFacts{}), "pre.payment_window"); !it.Date.IsZero() || it.Detail != "" {
+		t.Errorf("no order: %q, date %s", it.Detail, it.Date)
+	}
+}
+
+// TestImportItemsAreDistinct is named for a finding: pre.import_rules and
+// pre.restricted_category read as the same advice. Their summaries share
+// no sentence, and a restricted kind of item is explained once.
+func TestImportItemsAreDistinct(t *testing.T) {
+	res := Checklist(Date{}, ChecklistFacts{Category: "batteries"})
+	imp, restricted := statusOf(res, "pre.import_rules"), statusOf(res, "pre.restricted_category")
+	if imp.Status != StatusWarn || restricted.Status != StatusWarn {
+		t.Fatalf("statuses %s, %s", imp.Status, restricted.Status)
+	}
+	if imp.Detail != "" || restricted.Detail == "" {
+		t.Errorf("the restriction should be said once, by pre.restricted_category: %q / %q", imp.Detail, restricted.Detail)
+	}
+	for _, a := range strings.Split(imp.Summary, ". ") {
+		for _, b := range strings.Split(restricted.Summary, ". ") {
+			if strings.TrimSuffix(a, ".") == strings.TrimSuffix(b, ".") {
+				t.Errorf("shared sentence %q", a)
+			}
+		}
+	}
+	if strings.Contains(imp.Summary, "batteries") || !strings.Contains(restricted.Summary, "batteries") {
+		t.Error("the kinds of goods belong to pre.restricted_category only")
 	}
 }
 

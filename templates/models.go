@@ -95,9 +95,24 @@ type Verdict struct {
 	Prepare  string // href of the description and evidence page; "" if none
 }
 
-// ChecklistItem is one checked point on the checklist result.
+// ChecklistItem is one checked point on the checklist result: the buyer's
+// own finding first, then the general advice and its source.
 type ChecklistItem struct {
-	ID, Status, StatusLabel, Summary, Detail, Source string
+	ID, Status string
+	Title      string // the point in a few words
+	// Finding is what the buyer's answers mean for this point, "" if there
+	// is nothing to add to them. A date in it is split out: Finding, then
+	// Date (YYYY-MM-DD) shown as DateText, then FindingEnd.
+	Finding, Date, DateText, FindingEnd string
+	Answers                             string // the buyer's answers behind it, in words
+	Summary, Source                     string
+}
+
+// ChecklistGroup is the result's items of one status, under a heading
+// that counts them.
+type ChecklistGroup struct {
+	Status, Heading string
+	Items           []ChecklistItem
 }
 
 // ChecklistResult is the pre-order checklist's summary page.
@@ -105,9 +120,28 @@ type ChecklistResult struct {
 	Page
 	Verdict  string // go, caution or stop
 	Headline string
-	Items    []ChecklistItem
+	Groups   []ChecklistGroup // stop, warn, unknown, ok; empty ones left out
 	Answers  string
 	Restart  string
+}
+
+// ChecklistStop ends the checklist at an answer that makes an item a
+// stop: why, in plain words and with its source, a way to change that
+// answer, and a form to go on with the checklist anyway.
+type ChecklistStop struct {
+	Page
+	Item            string // the item id (a data attribute, never shown)
+	Heading         string
+	Finding         string // why this answer is a stop
+	Summary, Source string
+	Hint            string // what going on is still good for
+	Action          string // the form's GET action
+	Step            string // the stop step's id, sent back as "submitted"
+	Name, Value     string // the answer that means "go on anyway"
+	Hidden          []Hidden
+	Button          string
+	Change          string // href of the question whose answer made the stop
+	Restart         string
 }
 
 // Start is the start page.

@@ -267,6 +267,13 @@ const (
 	qWhen     = "When did you send the refund request?"
 	qCheck    = "Check your answers"
 	qComplain = "How is the item different from the listing?"
+
+	qOffPlatform  = "Has the seller asked you to pay outside the checkout?"
+	qCondition    = "What does the listing say about the item's condition?"
+	qGenuine      = "Do you want the genuine branded product?"
+	qLogin        = "Has anyone asked for your password or a one-time code, or sent you a login link?"
+	stopPay       = "Stop: do not pay this seller outside the checkout"
+	stopImitation = "Stop: this listing is not the genuine product"
 )
 
 // broken walks a broken-item claim up to the refund date.
@@ -350,30 +357,64 @@ func paths(t *testing.T, wasm bool) {
 	})
 	t.Run("checklist", func(t *testing.T) {
 		ctx := tab(t, wasm)
+		chromedp.Do(ctx, chromedp.EmulateViewport(375, 812))
 		open(t, ctx, "/", wasm)
 		page(t, ctx, mode+" start")
-		clickTo(t, ctx, `[data-testid=start-checklist]`, "Have you chosen the exact model, size and colour?")
+		// The question that can stop an order comes first, and a stop ends
+		// the walk on a page that says why.
+		clickTo(t, ctx, `[data-testid=start-checklist]`, qOffPlatform)
+		page(t, ctx, mode+" checklist first")
+		choose(t, ctx, "off_platform_payment_requested", "true", stopPay)
+		page(t, ctx, mode+" checklist stop")
+		if item := eval[string](t, ctx, `document.querySelector("[data-testid=stop]").dataset.item`); item != "pre.pay_on_platform" {
+			t.Errorf("stop page for %q", item)
+		}
+		if !eval[bool](t, ctx, `document.querySelector("main").innerText.includes("Source: About AliExpress Buyer Protection")`) {
+			t.Error("the stop page does not cite its source")
+		}
+		// Change that answer from the stop page.
+		clickTo(t, ctx, `[data-testid=change-answer]`, qOffPlatform)
+		if !eval[bool](t, ctx, `document.querySelector("input[name=off_platform_payment_requested][value=true]").checked`) {
+			t.Error("changing the answer lost it")
+		}
+		choose(t, ctx, "off_platform_payment_requested", "false", qCondition)
+		choose(t, ctx, "listing_condition", "imitation", qGenuine)
+		choose(t, ctx, "wants_genuine", "true", stopImitation)
+		page(t, ctx, mode+" checklist stop imitation")
+		// Go on anyway; the back link returns to the stop page.
+		clickTo(t, ctx, `[data-testid=continue-anyway]`, qLogin)
+		clickTo(t, ctx, `[data-testid=back]`, stopImitation)
+		clickTo(t, ctx, `[data-testid=continue-anyway]`, qLogin)
+		// The rest, answered as a buyer would; the order was placed three
+		// days ago by the buyer's own calendar.
+		placed := eval[[]int](t, ctx, `(d => [d.getDate(), d.getMonth() + 1, d.getFullYear()])(new Date(Date.now() - 3 * 864e5))`)
 		for i := 0; i < 30; i++ {
 			if eval[bool](t, ctx, `!!document.querySelector("[data-testid=answers]")`) {
 				break
 			}
 			title := eval[string](t, ctx, `document.querySelector("main h1").textContent`)
 			page(t, ctx, mode+" checklist "+fmt.Sprint(i))
-			name := eval[string](t, ctx, `document.querySelector("input[type=radio]").name`)
-			value := "true"
-			switch name {
-			case "seller_positive_percent":
-				value = "97"
-			case "category":
-				value = "general"
-			case "listing_condition":
-				value = "imitation"
-			case "off_platform_payment_requested", "asked_for_login_or_code", "coupon_used":
-				value = "false"
-			}
 			markOld(t, ctx)
-			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=%q][value=%q]`, name, value))),
-				chromedp.Click(chromedp.CSS(`[data-testid=continue]`)))
+			if eval[bool](t, ctx, `!!document.querySelector("input[inputmode=numeric]")`) {
+				name := eval[string](t, ctx, `document.querySelector("input[name=submitted]").value`)
+				chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID(name+"-day"), fmt.Sprint(placed[0])),
+					chromedp.SendKeys(chromedp.ID(name+"-month"), fmt.Sprint(placed[1])),
+					chromedp.SendKeys(chromedp.ID(name+"-year"), fmt.Sprint(placed[2])),
+					chromedp.Click(chromedp.CSS(`[data-testid=continue]`)))
+			} else {
+				name := eval[string](t, ctx, `document.querySelector("input[type=radio]").name`)
+				value := "true"
+				switch name {
+				case "seller_positive_percent":
+					value = "97"
+				case "category":
+					value = "general"
+				case "asked_for_login_or_code", "coupon_used":
+					value = "false"
+				}
+				chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=%q][value=%q]`, name, value))),
+					chromedp.Click(chromedp.CSS(`[data-testid=continue]`)))
+			}
 			waitFor(t, ctx, fmt.Sprintf(`!document.querySelector("main[data-old]") && (document.querySelector("main h1")||{}).textContent !== %q`, title), "the next checklist question")
 		}
 		page(t, ctx, mode+" checklist check")
@@ -381,6 +422,19 @@ func paths(t *testing.T, wasm bool) {
 		page(t, ctx, mode+" checklist result")
 		if st := eval[string](t, ctx, `document.querySelector("[data-item='pre.listing_condition']").dataset.status`); st != "stop" {
 			t.Errorf("imitation wanted genuine: %s", st)
+		}
+		// Grouped, each heading counting its items; every item once.
+		groups := eval[[]string](t, ctx, `[...document.querySelectorAll("section.group")].map(g => g.querySelector("h2").textContent + "|" + g.querySelectorAll("[data-item]").length)`)
+		if strings.Join(groups, ",") != "Stop (1)|1,Fine (17)|17" {
+			t.Errorf("groups %v", groups)
+		}
+		if id := eval[string](t, ctx, `(document.body.innerText.match(/\bpre\.[a-z_]+/) || [""])[0]`); id != "" {
+			t.Errorf("the result shows the id %s", id)
+		}
+		// The last day to pay, 20 days after the order, as a <time>.
+		want := eval[string](t, ctx, fmt.Sprintf(`(d => d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0"))(new Date(%d, %d, %d + 20))`, placed[2], placed[1]-1, placed[0]))
+		if got := eval[string](t, ctx, `(document.querySelector("[data-item='pre.payment_window'] time")||{getAttribute(){return ""}}).getAttribute("datetime")`); got != want {
+			t.Errorf("payment date %q, want %q", got, want)
 		}
 	})
 }
@@ -450,17 +504,30 @@ func TestSavedAnswersResumeAndClear(t *testing.T) {
 	waitFor(t, ctx, `document.querySelector("[data-saved]").hidden && localStorage.getItem("calmclaim:last") === null`, "the answers cleared")
 }
 
+// narrowChecklist is a finished checklist with an item in every group.
+const narrowChecklist = "off_platform_payment_requested=true&continue_pay_on_platform=1&listing_condition=new" +
+	"&asked_for_login_or_code=false&variant_chosen=true&package_contents_checked=true&compatibility_checked=true" +
+	"&seller_positive_percent=unsure&photo_reviews_seen=true&delivery_checked=true&free_returns=false&category=radio_devices" +
+	"&warranty_offered=true&import_rules_checked=false&specs_complete=true&screenshots_saved=true&order_placed=true" +
+	"&order_placed_on=2026-11-20&coupon_used=false&address_current=true"
+
 // TestNarrowScreen: at 320px nothing scrolls sideways.
 func TestNarrowScreen(t *testing.T) {
 	ctx := tab(t, false)
 	chromedp.Do(ctx, chromedp.EmulateViewport(320, 800))
 	for _, p := range []string{"/", "/dispute?claim=broken&paid_on_platform=true",
-		"/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=" + daysAgo(12)} {
+		"/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=" + daysAgo(12),
+		"/checklist?off_platform_payment_requested=true",
+		"/checklist/result?" + narrowChecklist} {
 		open(t, ctx, p, false)
 		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
 			t.Errorf("%s is %dpx wide at a 320px screen", p, w)
 		}
-		shot(t, ctx, "narrow"+strings.ReplaceAll(strings.SplitN(p, "?", 2)[0], "/", "-"))
+		name := strings.SplitN(p, "?", 2)[0]
+		if strings.Contains(p, "off_platform_payment_requested=true") && name == "/checklist" {
+			name += "/stop"
+		}
+		shot(t, ctx, "narrow"+strings.ReplaceAll(name, "/", "-"))
 	}
 }
 

@@ -38,29 +38,36 @@ const brokenWait = "claim=broken&paid_on_platform=true&conduct=none&requested_re
 // goldens are pages compared with testdata/<name>/expected.html. A page
 // that differs is written to actual.html beside it.
 var goldens = map[string]string{
-	"start":             "/",
-	"question-claim":    "/dispute",
-	"question-conduct":  "/dispute?claim=broken&paid_on_platform=true",
-	"question-date":     "/dispute?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true",
-	"question-error":    "/dispute?claim=broken&submitted=paid_on_platform",
-	"date-error":        "/dispute?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&submitted=refund_requested_on&refund_requested_on-day=31&refund_requested_on-month=2&refund_requested_on-year=2026",
-	"check":             "/dispute?" + brokenWait,
-	"verdict-wait":      "/dispute/result?" + brokenWait,
-	"verdict-not":       "/dispute/result?claim=no_longer_wanted",
-	"checklist-first":   "/checklist",
-	"checklist-result":  "/checklist/result?" + allChecklist("off_platform_payment_requested=true"),
+	"start":            "/",
+	"question-claim":   "/dispute",
+	"question-conduct": "/dispute?claim=broken&paid_on_platform=true",
+	"question-date":    "/dispute?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true",
+	"question-error":   "/dispute?claim=broken&submitted=paid_on_platform",
+	"date-error":       "/dispute?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&submitted=refund_requested_on&refund_requested_on-day=31&refund_requested_on-month=2&refund_requested_on-year=2026",
+	"check":            "/dispute?" + brokenWait,
+	"verdict-wait":     "/dispute/result?" + brokenWait,
+	"verdict-not":      "/dispute/result?claim=no_longer_wanted",
+	"checklist-first":  "/checklist",
+	"checklist-stop":   "/checklist?off_platform_payment_requested=true",
+	"checklist-check":  "/checklist?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1&order_placed=true&order_placed_on=2026-11-10"),
+	"checklist-result": "/checklist/result?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1"+
+		"&free_returns=false&photo_reviews_seen=unsure&order_placed=true&order_placed_on=2026-11-10"),
 	"demo":              "/demo/help-article",
 	"question-embedded": "/dispute?embed=1&host=https%3A%2F%2Fhelp.example.com",
 }
 
+// allChecklist answers every checklist question well, with extra on top.
 func allChecklist(extra string) string {
 	v := url.Values{}
 	for _, s := range checklistOrder {
 		v.Set(s.Name, "true")
 	}
-	v.Set("seller_positive_percent", "97")
-	v.Set("category", "general")
-	v.Set("listing_condition", "new")
+	for name, good := range map[string]string{"off_platform_payment_requested": "false", "asked_for_login_or_code": "false",
+		"seller_positive_percent": "97", "category": "general", "listing_condition": "new", "order_placed": "false"} {
+		v.Set(name, good)
+	}
+	v.Del("wants_genuine")
+	v.Del("order_placed_on")
 	q, _ := url.ParseQuery(extra)
 	for k := range q {
 		v.Set(k, q.Get(k))
@@ -278,5 +285,280 @@ func TestNotFoundPageAndTitles(t *testing.T) {
 	_, html = render(t, "/")
 	if strings.Contains(html, "Calmclaim – Calmclaim") {
 		t.Error("the start page's title repeats the name")
+	}
+}
+
+// h1 is the page's main heading.
+func h1(html string) string {
+	_, after, _ := strings.Cut(html, `data-testid="h1">`)
+	text, _, _ := strings.Cut(after, "</h1>")
+	return text
+}
+
+// canStop reports whether some answer to the step, on its own or with the
+// other half of the imitation stop, makes a checklist item a stop.
+func canStop(s *step) bool {
+	for _, o := range s.Options {
+		for _, extra := range []string{"", "listing_condition=imitation", "wants_genuine=true"} {
+			q, _ := url.ParseQuery(extra)
+			q.Set(s.Name, o.Value)
+			for _, it := range assistant.Checklist(today, ChecklistFacts(q)).Items {
+				if it.Status == assistant.StatusStop {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// TestChecklistAsksWhatDecidesFirst is named for a finding: the question
+// that can stop an order (paying outside the checkout) was question 15 of
+// 19. Every question whose answer can be a stop comes before all others.
+func TestChecklistAsksWhatDecidesFirst(t *testing.T) {
+	var deciding []string
+	for i, s := range checklistOrder {
+		if canStop(s) {
+			deciding = append(deciding, s.ID)
+			if i >= len(deciding) {
+				t.Errorf("%s can stop the order but is question %d, after others", s.ID, i+1)
+			}
+		}
+	}
+	if strings.Join(deciding, " ") != "off_platform_payment_requested listing_condition wants_genuine asked_for_login_or_code" {
+		t.Errorf("deciding questions %v", deciding)
+	}
+	// As a buyer meets them: payment, the listing's condition (with the
+	// genuine question for an imitation), the login request, then the rest.
+	walk := []struct{ target, h1 string }{
+		{"/checklist", "Has the seller asked you to pay outside the checkout?"},
+		{"/checklist?off_platform_payment_requested=false", "What does the listing say about the item&#39;s condition?"},
+		{"/checklist?off_platform_payment_requested=false&listing_condition=imitation", "Do you want the genuine branded product?"},
+		{"/checklist?off_platform_payment_requested=false&listing_condition=imitation&wants_genuine=false", "Has anyone asked for your password or a one-time code, or sent you a login link?"},
+		{"/checklist?off_platform_payment_requested=false&listing_condition=new", "Has anyone asked for your password or a one-time code, or sent you a login link?"},
+		{"/checklist?off_platform_payment_requested=false&listing_condition=new&asked_for_login_or_code=false", "Have you chosen the exact model, size and colour?"},
+	}
+	for _, w := range walk {
+		if _, html := render(t, w.target); h1(html) != w.h1 {
+			t.Errorf("%s asks %q, want %q", w.target, h1(html), w.h1)
+		}
+	}
+}
+
+// TestChecklistStopEndsTheWalk: an answer that is a stop ends the walk on
+// a page that says why, cites its source in words, links back to change
+// that answer and offers to go on anyway. Nothing after it is asked, and
+// the result is not given.
+func TestChecklistStopEndsTheWalk(t *testing.T) {
+	cases := []struct{ answers, item, heading, reason, source, change string }{
+		{"off_platform_payment_requested=true", "pre.pay_on_platform", "Stop: do not pay this seller outside the checkout",
+			"The seller asked for payment outside the checkout.", "Source: About AliExpress Buyer Protection, Under what conditions",
+			"at=off_platform_payment_requested"},
+		{"off_platform_payment_requested=false&listing_condition=imitation&wants_genuine=true", "pre.listing_condition",
+			"Stop: this listing is not the genuine product", "Listed as an imitation, but you want the genuine product",
+			"Source: About AliExpress Buyer Protection, Items received that are not as described", "at=wants_genuine"},
+		{"off_platform_payment_requested=false&listing_condition=new&asked_for_login_or_code=true", "pre.account_safety",
+			"Stop: do not give anyone your login or a code", "Someone asked for your login or a code.",
+			"Source: AliExpress Rules and Terms of Use for Buyers, Account access and security", "at=asked_for_login_or_code"},
+	}
+	for _, c := range cases {
+		for _, target := range []string{"/checklist?" + c.answers, "/checklist/result?" + allChecklist(c.answers)} {
+			_, html := render(t, target)
+			if h1(html) != c.heading {
+				t.Errorf("%s: heading %q, want %q", target, h1(html), c.heading)
+				continue
+			}
+			has(t, html, `data-testid="stop" data-item="`+c.item+`"`)
+			has(t, html, c.reason)
+			has(t, html, c.source)
+			has(t, html, `data-testid="continue-anyway">Continue with the checklist anyway</button>`)
+			name := "continue_" + strings.TrimPrefix(c.item, "pre.")
+			has(t, html, `<input type="hidden" name="`+name+`" value="1">`)
+			for _, testid := range []string{"change-answer", "back"} {
+				before, _, found := strings.Cut(html, `data-testid="`+testid+`"`)
+				href := before[max(strings.LastIndex(before, `href="`), 0):]
+				if !found || !strings.Contains(href, c.change) {
+					t.Errorf("%s: %s link %q does not go back to the answer (%s)", target, testid, href, c.change)
+				}
+			}
+		}
+	}
+	// The change link shows the question with the answer selected.
+	_, html := render(t, "/checklist?at=off_platform_payment_requested&off_platform_payment_requested=true")
+	has(t, html, `value="true" checked`)
+}
+
+// TestChecklistContinueAnyway: going on from a stop asks the next
+// question; its back link returns to the stop page; check-your-answers is
+// reached at the end and lists answers, not the choice to go on.
+func TestChecklistContinueAnyway(t *testing.T) {
+	_, html := render(t, "/checklist?off_platform_payment_requested=true&submitted=continue_pay_on_platform&continue_pay_on_platform=1")
+	if h1(html) != "What does the listing say about the item&#39;s condition?" {
+		t.Fatalf("after going on: %q", h1(html))
+	}
+	has(t, html, `href="/checklist?at=continue_pay_on_platform&amp;continue_pay_on_platform=1&amp;off_platform_payment_requested=true" class="back-link"`)
+	has(t, html, `<input type="hidden" name="continue_pay_on_platform" value="1">`)
+	_, html = render(t, "/checklist?at=continue_pay_on_platform&continue_pay_on_platform=1&off_platform_payment_requested=true")
+	has(t, html, `data-testid="stop" data-item="pre.pay_on_platform"`)
+
+	// A later stop ends the walk again, even after going on past the first.
+	_, html = render(t, "/checklist?off_platform_payment_requested=true&continue_pay_on_platform=1&listing_condition=new&asked_for_login_or_code=true")
+	has(t, html, `data-testid="stop" data-item="pre.account_safety"`)
+
+	all := allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1")
+	_, html = render(t, "/checklist?"+all)
+	if h1(html) != "Check your answers" {
+		t.Fatalf("the end of the walk: %q", h1(html))
+	}
+	if strings.Contains(html, "Continue with the checklist anyway") {
+		t.Error("check-your-answers lists the choice to go on")
+	}
+	has(t, html, `data-testid="change-off_platform_payment_requested"`)
+	_, html = render(t, "/checklist/result?"+all)
+	has(t, html, `data-outcome="stop"`)
+	has(t, html, `data-item="pre.pay_on_platform" data-status="stop"`)
+
+	// Changing the answer drops the choice to go on with it.
+	_, html = render(t, "/checklist?"+strings.Replace(all, "off_platform_payment_requested=true", "off_platform_payment_requested=false", 1))
+	if strings.Contains(html, "continue_pay_on_platform") {
+		t.Error("a stale choice to go on was carried")
+	}
+}
+
+// TestEveryStopHasAPage: any item the engine can make a stop has a stop
+// page, and the walk ends on it (over random answers).
+func TestEveryStopHasAPage(t *testing.T) {
+	stops := map[string]bool{}
+	for _, s := range checklistStops {
+		stops[s.Item] = true
+	}
+	seed := uint64(1)
+	for range 2000 {
+		q := url.Values{}
+		for _, s := range checklistOrder {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			if len(s.Options) > 0 {
+				q.Set(s.Name, s.Options[int(seed>>33)%len(s.Options)].Value)
+			}
+		}
+		for _, it := range assistant.Checklist(today, ChecklistFacts(q)).Items {
+			if it.Status == assistant.StatusStop && !stops[it.ID] {
+				t.Fatalf("%s can be a stop but has no stop page (%v)", it.ID, q)
+			}
+		}
+	}
+}
+
+// TestUnansweredIsNotFine is named for a finding: the payment window was
+// never asked and showed as "Fine". An item whose questions have no answer
+// is not checked, and "not sure" is not fine either.
+func TestUnansweredIsNotFine(t *testing.T) {
+	known := url.Values{"off_platform_payment_requested": {"false"}}
+	verdict, items := checklistOutcome(today, []*step{checklistSteps["off_platform_payment_requested"]}, known)
+	if verdict != assistant.VerdictCaution {
+		t.Errorf("verdict %s", verdict)
+	}
+	for _, it := range items {
+		want := "unknown"
+		if it.ID == "pre.pay_on_platform" {
+			want = "ok"
+		}
+		if it.Status != want {
+			t.Errorf("%s is %s with one question answered, want %s", it.ID, it.Status, want)
+		}
+		if want == "unknown" && (it.Answers != notAnswered || it.Finding != "") {
+			t.Errorf("%s: %q %q", it.ID, it.Finding, it.Answers)
+		}
+	}
+	_, html := render(t, "/checklist/result?"+allChecklist("seller_positive_percent=unsure&order_placed=false"))
+	has(t, html, `data-item="pre.seller_rating" data-status="unknown"`)
+	has(t, html, `<h2 id="group-unknown">Not checked (1)</h2>`)
+	// Every question answered: the payment window is asked, so it can be fine.
+	has(t, html, `data-item="pre.payment_window" data-status="ok"`)
+	has(t, html, "You said: Order placed \u2014 No, not yet.")
+	_, html = render(t, "/checklist/result?"+allChecklist(""))
+	has(t, html, `data-outcome="go"`)
+}
+
+// TestChecklistResultGroups: the result groups its items as stop, check
+// before you pay, not checked and fine, each heading with its count, and
+// each item leads with the buyer's own finding, then the advice and source.
+func TestChecklistResultGroups(t *testing.T) {
+	_, html := render(t, "/checklist/result?"+allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1"+
+		"&free_returns=false&category=batteries&import_rules_checked=false&photo_reviews_seen=unsure"))
+	headings := []string{`<h2 id="group-stop">Stop (1)</h2>`, `<h2 id="group-warn">Check before you pay (3)</h2>`,
+		`<h2 id="group-unknown">Not checked (1)</h2>`, `<h2 id="group-ok">Fine (13)</h2>`}
+	at := 0
+	for _, h := range headings {
+		i := strings.Index(html, h)
+		if i < at {
+			t.Errorf("%s missing or out of order", h)
+		}
+		at = i
+	}
+	for _, it := range assistant.ChecklistItems {
+		if n := strings.Count(html, `data-item="`+it.ID+`"`); n != 1 {
+			t.Errorf("%s shown %d times", it.ID, n)
+		}
+		_, card, _ := strings.Cut(html, `data-item="`+it.ID+`"`)
+		card, _, _ = strings.Cut(card, "</li>")
+		said, advice, source := strings.Index(card, `class="answers"`), strings.Index(card, it.Summary), strings.Index(card, "Source: ")
+		if finding := strings.Index(card, `data-testid="finding"`); finding >= 0 && finding > said {
+			t.Errorf("%s: the finding comes after the answers", it.ID)
+		}
+		if said < 0 || advice >= 0 && said > advice || source < advice {
+			t.Errorf("%s: not finding, advice, source in that order", it.ID)
+		}
+	}
+	// The two import items say different things for a restricted kind.
+	has(t, html, "This kind of item may need a permit or a certificate where you live")
+	if n := strings.Count(html, "permit or a certificate where you live"); n != 1 {
+		t.Errorf("the restriction is said %d times", n)
+	}
+}
+
+// TestChecklistDates: the payment window's date is a <time> element, in
+// words, and an order date in the future is refused.
+func TestChecklistDates(t *testing.T) {
+	_, html := render(t, "/checklist/result?"+allChecklist("order_placed=true&order_placed_on=2026-11-10"))
+	has(t, html, `Pay by <time datetime="2026-11-30">Monday 30 November 2026</time>.`)
+	_, html = render(t, "/checklist/result?"+allChecklist("order_placed=true&order_placed_on=2026-10-01"))
+	has(t, html, `The last day to pay was <time datetime="2026-10-21">Wednesday 21 October 2026</time>, so the order`)
+	has(t, html, `data-item="pre.payment_window" data-status="warn"`)
+	_, html = render(t, "/checklist?"+strings.Replace(allChecklist("order_placed=true"), "&", "&submitted=order_placed_on&order_placed_on-day=1&order_placed_on-month=1&order_placed_on-year=2027&", 1))
+	has(t, html, "The date must be today or in the past")
+}
+
+var tags = regexp.MustCompile(`(?s)<[^>]*>`)
+
+// TestNoRuleIDsOnChecklistPages: buyers read words; item ids stay in data
+// attributes.
+func TestNoRuleIDsOnChecklistPages(t *testing.T) {
+	id := regexp.MustCompile(`\bpre\.[a-z_]+`)
+	for _, target := range []string{"/checklist", "/checklist?off_platform_payment_requested=true",
+		"/checklist?" + allChecklist("order_placed=true&order_placed_on=2026-11-10"),
+		"/checklist/result?" + allChecklist("free_returns=false&photo_reviews_seen=unsure&order_placed=true&order_placed_on=2026-11-10")} {
+		_, html := render(t, target)
+		if m := id.FindString(tags.ReplaceAllString(html, " ")); m != "" {
+			t.Errorf("%s shows %s", target, m)
+		}
+	}
+}
+
+// TestChecklistItemPages: every item has a title and questions that exist.
+func TestChecklistItemPages(t *testing.T) {
+	for _, it := range assistant.ChecklistItems {
+		info, ok := checklistItemPages[it.ID]
+		if !ok || info.Title == "" || len(info.Steps) == 0 {
+			t.Errorf("%s has no title or questions", it.ID)
+		}
+		for _, name := range info.Steps {
+			if checklistSteps[name] == nil {
+				t.Errorf("%s: no question %s", it.ID, name)
+			}
+		}
+	}
+	if len(checklistItemPages) != len(assistant.ChecklistItems) {
+		t.Errorf("%d item pages for %d items", len(checklistItemPages), len(assistant.ChecklistItems))
 	}
 }

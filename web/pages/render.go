@@ -118,7 +118,7 @@ func normalizeDates(fl *flow, q url.Values, today assistant.Date) url.Values {
 	if s == nil || s.Kind != "date" {
 		return q
 	}
-	date, msg, _ := readDate(q, s.Name, today, s.Name == "refund_requested_on")
+	date, msg, _ := readDate(q, s.Name, today, s.NotFuture)
 	if msg != "" {
 		return without(q, s.Name) // the error shows on the step
 	}
@@ -131,7 +131,7 @@ func normalizeDates(fl *flow, q url.Values, today assistant.Date) url.Values {
 func errorFor(s *step, q url.Values, today assistant.Date) string {
 	switch s.Kind {
 	case "date":
-		_, msg, _ := readDate(q, s.Name, today, s.Name == "refund_requested_on")
+		_, msg, _ := readDate(q, s.Name, today, s.NotFuture)
 		if msg == "" {
 			msg = "Enter a real date"
 		}
@@ -169,6 +169,9 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 	if q.Get("change") == "1" {
 		back = link(fl.base, known, q) // a change from check your answers returns there
 	}
+	if s.Kind == "stop" {
+		return stopPage(s, q, known, back, embed)
+	}
 	caption := "Check a problem with an order"
 	if fl == checklist {
 		caption = "Before you buy"
@@ -187,20 +190,7 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 	if msg != "" {
 		qp.Title = "Error: " + s.Title
 	}
-	for k, vs := range without(known, s.Name) {
-		for _, v := range vs {
-			qp.Hidden = append(qp.Hidden, templates.Hidden{Name: k, Value: v})
-		}
-	}
-	for _, k := range carried {
-		if q.Get(k) != "" {
-			qp.Hidden = append(qp.Hidden, templates.Hidden{Name: k, Value: q.Get(k)})
-		}
-	}
-	if q.Get("change") == "1" {
-		qp.Hidden = append(qp.Hidden, templates.Hidden{Name: "change", Value: "1"})
-	}
-	sortHidden(qp.Hidden)
+	qp.Hidden = hiddenAnswers(s, q, known)
 	current := q[s.Name]
 	for _, o := range s.Options {
 		if !offered(s, o.Value, known) {
@@ -217,11 +207,32 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		} else {
 			qp.Day, qp.Month, qp.Year = q.Get(s.Name+"-day"), q.Get(s.Name+"-month"), q.Get(s.Name+"-year")
 			if msg != "" {
-				_, _, qp.ErrorPart = readDate(q, s.Name, today, s.Name == "refund_requested_on")
+				_, _, qp.ErrorPart = readDate(q, s.Name, today, s.NotFuture)
 			}
 		}
 	}
 	return templates.QuestionPage(qp)
+}
+
+// hiddenAnswers are the answers a step's form carries forward (all but its
+// own) and the carried parameters, sorted by name.
+func hiddenAnswers(s *step, q, known url.Values) []templates.Hidden {
+	var h []templates.Hidden
+	for k, vs := range without(known, s.Name) {
+		for _, v := range vs {
+			h = append(h, templates.Hidden{Name: k, Value: v})
+		}
+	}
+	for _, k := range carried {
+		if q.Get(k) != "" {
+			h = append(h, templates.Hidden{Name: k, Value: q.Get(k)})
+		}
+	}
+	if q.Get("change") == "1" { // still changing an answer from check your answers
+		h = append(h, templates.Hidden{Name: "change", Value: "1"})
+	}
+	sortHidden(h)
+	return h
 }
 
 func sortHidden(h []templates.Hidden) {
@@ -239,6 +250,9 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 		c.Back = link(fl.base, known, q, "at", path[len(path)-1].ID)
 	}
 	for _, s := range path {
+		if s.Kind == "stop" {
+			continue // going on past a stop is a choice, not an answer
+		}
 		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.Short, Value: answerText(s, known),
 			Change: link(fl.base, known, q, "at", s.ID, "change", "1")})
 	}

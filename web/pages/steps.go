@@ -22,6 +22,10 @@ type step struct {
 	ForClaims map[string][]string
 	// Help, when set, is a "can't answer?" note shown under the question.
 	Help *templates.Help
+	// NotFuture refuses a date after today (a date step).
+	NotFuture bool
+	// Item is the checklist item a stop step stops on (Kind "stop").
+	Item string
 }
 
 func opt(value, label, hint string) templates.Option {
@@ -142,8 +146,9 @@ var disputeSteps = map[string]*step{
 		Hint:    "A refund request on the order, not only a chat message.",
 		Options: yesNo},
 	"refund_requested_on": {ID: "refund_requested_on", Name: "refund_requested_on", Kind: "date", Short: "Refund requested on",
-		Title: "When did you send the refund request?",
-		Hint:  "The date on the order page. For example, 15 11 2026."},
+		Title:     "When did you send the refund request?",
+		Hint:      "The date on the order page. For example, 15 11 2026.",
+		NotFuture: true},
 }
 
 // disputeFacts are the step ids that are contract facts, asked when the

@@ -246,7 +246,8 @@ func CheckPages(t *testing.T, base string) {
 		{"/dispute?claim=broken&today=2026-11-22", "own checkout?"},
 		{"/dispute?" + wait, "Check your answers"},
 		{"/dispute/result?" + wait, `data-rule="dispute.wait_10_days"`},
-		{"/checklist", "Have you chosen the exact model, size and colour?"},
+		{"/checklist", "Has the seller asked you to pay outside the checkout?"},
+		{"/checklist?off_platform_payment_requested=true", `data-testid="continue-anyway"`},
 		{"/demo/help-article", "/static/embed.js"},
 	}
 	for _, p := range pages {
