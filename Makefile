@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: bench-go bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -52,14 +52,19 @@ FUZZTIME ?= 30s
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
-## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Worker against a JS Worker, the browser
+## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Go runtime's start, the Worker against a JS Worker, the browser
 # bench-edge exits non-zero when a goal is missed; the other sets still run.
-bench: bench-go
+bench: bench-go bench-start
 	-$(MAKE) bench-edge
 	$(MAKE) bench-browser
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./assistant/... ./web/...
+
+## bench-start: a new Go runtime (the Worker's glue, under Node) to its first /healthz and first assess; then each package initialiser's time
+bench-start:
+	scripts/build-worker.sh wasm
+	node --expose-gc bench/start/start.mjs && node --expose-gc bench/start/start.mjs --inittrace
 
 ## bench-browser: first paint, wasm ready, bytes before the first question works, time per step, bundle MB/s in the page vs natively
 BUNDLE_MIB ?= 1024
