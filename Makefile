@@ -34,13 +34,14 @@ test-e2e: browser
 test-zip64:
 	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
-## generate: regenerate templ components
+## generate: regenerate templ components, and the rule pack and checklist as Go from assistant/data/*.json
 generate:
 	$(GO) tool templ generate
+	$(GO) generate ./assistant/...
 
-## generate-check: the committed *_templ.go files are fresh
+## generate-check: the committed *_templ.go and *_gen.go files are fresh
 generate-check: generate
-	@test -z "$$(git status --porcelain -- '*_templ.go')" || (git status --porcelain -- '*_templ.go'; echo 'templ output is stale or uncommitted'; exit 1)
+	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go')" || (git status --porcelain -- '*_templ.go' '*_gen.go'; echo 'generated output is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...
