@@ -56,48 +56,60 @@ var (
 	evPackaging     = ev(PhotosPackaging, true, "Photos of the box and labels show the parcel's condition and that it is this order.")
 )
 
-// evidenceByClaim is what each claim needs: the contract's minimum marked
-// required, then what usually helps.
-var evidenceByClaim = map[Claim][]Evidence{
-	NotReceived: {
+// What each claim needs: the contract's minimum marked required, then what
+// usually helps.
+var (
+	evidenceNotReceived = []Evidence{
 		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
 		evChat, evRefundRequest, evPaymentInr,
-	},
+	}
 	// not_received with a customs seizure also needs the customs notice.
-	NotReceived + "/customs": {
+	evidenceSeized = []Evidence{
 		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
 		evChat, evRefundRequest, evPaymentInr,
 		ev(CustomsNotice, true, "The customs letter says why the parcel was held, which decides who is at fault."),
-	},
-	NotAsDescribed: {
+	}
+	evidenceNotAsDescribed = []Evidence{
 		evPhotosItem, evListing,
 		ev(SelectedOptionScreenshot, true, "Your order page shows the size, colour or model you chose."),
 		evUnboxing, evChat, evRefundOpt, evPayment,
-	},
-	Counterfeit: {
+	}
+	evidenceCounterfeit = []Evidence{
 		ev(PhotosItem, true, "Close photos of logos, labels and serial numbers show what makes it fake."),
 		evListing, evUnboxing, evChat,
 		ev(PhotosPackaging, false, "Photos of the box and any certificates help compare with the genuine product."),
 		evRefundOpt, evPayment,
-	},
-	Broken: {
+	}
+	evidenceBroken = []Evidence{
 		ev(PhotosItem, true, "Photos of the damage, or of the item failing, show the fault."),
 		ev(UnboxingVideo, true, "A video from the sealed parcel shows the item arrived broken."),
 		ev(PhotosPackaging, true, "Photos of the box show whether it was damaged in transit."),
 		ev(ServiceReport, false, "A repair shop's note confirms a fault you cannot show in a photo."),
 		evChat, evRefundOpt, evPayment,
-	},
-	MissingParts: {
+	}
+	evidenceMissingParts = []Evidence{
 		ev(QuantityPhoto, true, "One photo with everything that arrived laid out and counted."),
 		evPackaging, evListing, evUnboxing, evChat, evRefundOpt, evPayment,
-	},
-}
+	}
+)
 
 // EvidenceFor returns the evidence a claim needs. The slice is shared: do not
 // modify it.
 func EvidenceFor(f *Facts) []Evidence {
-	if f.Claim == NotReceived && f.Tracking == TrackingSeized {
-		return evidenceByClaim[NotReceived+"/customs"]
+	switch f.Claim {
+	case NotReceived:
+		if f.Tracking == TrackingSeized {
+			return evidenceSeized
+		}
+		return evidenceNotReceived
+	case NotAsDescribed:
+		return evidenceNotAsDescribed
+	case Counterfeit:
+		return evidenceCounterfeit
+	case Broken:
+		return evidenceBroken
+	case MissingParts:
+		return evidenceMissingParts
 	}
-	return evidenceByClaim[f.Claim]
+	return nil
 }
