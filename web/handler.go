@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
@@ -170,10 +171,11 @@ func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
 
 func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
 
-// rulesJSON is the rule pack as served; it never changes while running.
-var rulesJSON = api.AppendRules(nil, assistant.DefaultPack)
+// rulesJSON is the rule pack as served, encoded on the first request for
+// it (not at start); it never changes while running.
+var rulesJSON = sync.OnceValue(func() []byte { return api.AppendRules(nil, assistant.DefaultPack) })
 
-func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON, nil }
+func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON(), nil }
 
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
