@@ -62,10 +62,9 @@ bench: bench-go bench-start
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./assistant/... ./web/...
 
-## bench-start: a new Go runtime (the Worker's glue, under Node) to its first /healthz and first assess; then each package initialiser's time
+## bench-start: a new Go runtime (the Worker's glue, under Node) to its first /healthz and assess; each package initialiser; fresh workerd to the first 200, Go vs JS
 bench-start:
-	scripts/build-worker.sh wasm
-	node --expose-gc bench/start/start.mjs && node --expose-gc bench/start/start.mjs --inittrace
+	scripts/bench-start.sh
 
 ## bench-browser: first paint, wasm ready, bytes before the first question works, time per step, bundle MB/s in the page vs natively
 BUNDLE_MIB ?= 1024
