@@ -12,16 +12,20 @@
 //     that comes and goes on the machine falls on each alike: compare
 //     builds in one run.
 //
-//   node --expose-gc bench/start/start.mjs --inittrace [-n 10] [a.wasm ...]
+//   node --expose-gc bench/start/start.mjs --inittrace [--cold] [-n 10] [a.wasm ...]
 //     GODEBUG=inittrace=1: each package initialiser's clock time, bytes
-//     and allocations, the median of -n runtimes after -warmup ones.
+//     and allocations, the median of -n runtimes after -warmup ones. With
+//     --cold, each of the -n runtimes is the first of a new Node process,
+//     as in a new isolate: V8 compiles each wasm function when it is first
+//     called, so an initialiser there pays for compiling the code it runs.
 //     web/static/app.wasm (the page's Go, make browser) works too; it
 //     ignores the glue.
 //
 // Build first: scripts/build-worker.sh wasm.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createFetch } from "../../wasm/worker/glue/glue.mjs";
 
 const args = process.argv.slice(2);
@@ -31,7 +35,10 @@ const option = (name, def) => {
   const [, v] = args.splice(i, 2);
   return name.startsWith("--") ? true : Number(v);
 };
-const trace = args.includes("--inittrace") && args.splice(args.indexOf("--inittrace"), 1).length > 0;
+const has = (name) => args.includes(name) && args.splice(args.indexOf(name), 1).length > 0;
+const trace = has("--inittrace");
+const cold = has("--cold");
+const traceOne = has("--trace-one"); // one traced runtime, as JSON: the child of --cold
 const n = option("-n", trace ? 10 : 30);
 const warmup = Math.max(1, option("-warmup", 5));
 const root = new URL("../../", import.meta.url);
@@ -42,7 +49,7 @@ const modules = [];
 for (const file of files) {
   const bytes = await readFile(file);
   const name = file.pathname.split("/").slice(-2).join("/");
-  modules.push({ name, size: bytes.length, module: await WebAssembly.compile(bytes) });
+  modules.push({ name, path: fileURLToPath(file), size: bytes.length, module: await WebAssembly.compile(bytes) });
 }
 const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -55,42 +62,57 @@ class TracedGo extends globalThis.Go {
   get env() { return this._env; }
 }
 
-// inittrace prints each package initialiser of m, slowest first.
-async function inittrace(m) {
+// traceOnce runs one new runtime of module with GODEBUG=inittrace=1 until
+// main parks, and returns its initialisers: package -> {at, ms, bytes, allocs}.
+async function traceOnce(module) {
   // init PKG @T ms, C ms clock, B bytes, A allocs
   const re = /^init (\S+) @([\d.]+) ms, ([\d.]+) ms clock, (\d+) bytes, (\d+) allocs/;
-  let runs;
-  for (let i = -warmup; i < n; i++) {
-    if (i <= 0) runs = []; // the warm-up is not counted
-    gc();
-    const lines = [];
-    const log = console.log; // where wasm_exec writes Go's stderr
-    console.log = (...a) => lines.push(a.join(" "));
-    try {
-      const key = "__calmclaim_bench_glue";
-      globalThis[key] = { ready() {} };
-      globalThis.context ??= { binding: {} };
-      const go = new TracedGo();
-      go.env = { CALMCLAIM_GLUE: key };
-      go.run(await WebAssembly.instantiate(m.module, go.importObject)); // returns once main parks
-      delete globalThis[key];
-    } finally {
-      console.log = log;
+  const lines = [];
+  const log = console.log; // where wasm_exec writes Go's stderr
+  console.log = (...a) => lines.push(a.join(" "));
+  try {
+    const key = "__calmclaim_bench_glue";
+    globalThis[key] = { ready() {} };
+    globalThis.context ??= { binding: {} };
+    const go = new TracedGo();
+    go.env = { CALMCLAIM_GLUE: key };
+    go.run(await WebAssembly.instantiate(module, go.importObject)); // returns once main parks
+    delete globalThis[key];
+  } finally {
+    console.log = log;
+  }
+  const pkgs = new Map();
+  for (const l of lines) {
+    const x = re.exec(l);
+    if (x) pkgs.set(x[1], { at: +x[2], ms: +x[3], bytes: +x[4], allocs: +x[5] });
+  }
+  if (pkgs.size === 0) throw new Error("no inittrace lines:\n" + lines.join("\n"));
+  return pkgs;
+}
+
+// inittrace prints each package initialiser of m, slowest first.
+async function inittrace(m) {
+  let runs = [];
+  if (cold) {
+    const self = fileURLToPath(import.meta.url);
+    for (let i = 0; i < n; i++) {
+      const out = execFileSync(process.execPath, [self, "--trace-one", m.path], { encoding: "utf8" });
+      runs.push(new Map(JSON.parse(out)));
     }
-    const pkgs = new Map();
-    for (const l of lines) {
-      const x = re.exec(l);
-      if (x) pkgs.set(x[1], { at: +x[2], ms: +x[3], bytes: +x[4], allocs: +x[5] });
+  } else {
+    for (let i = -warmup; i < n; i++) {
+      if (i <= 0) runs = []; // the warm-up is not counted
+      gc();
+      runs.push(await traceOnce(m.module));
     }
-    if (pkgs.size === 0) throw new Error("no inittrace lines:\n" + lines.join("\n"));
-    runs.push(pkgs);
   }
   const col = (p, k) => median(runs.map((r) => r.get(p)?.[k] ?? 0));
   const rows = [...runs[0].keys()].map((p) => ({ p, ms: col(p, "ms"), bytes: col(p, "bytes"), allocs: col(p, "allocs") }));
   const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
   const end = median(runs.map((r) => Math.max(...[...r.values()].map((v) => v.at + v.ms))));
   const ours = rows.filter((r) => r.p.startsWith("github.com/calmclaim/"));
-  console.log(`${m.name}: ${m.size} bytes, GODEBUG=inittrace=1, median of ${n} runtimes after ${warmup}`);
+  const of = cold ? `the first runtimes of ${n} new Node processes` : `${n} runtimes after ${warmup}`;
+  console.log(`${m.name}: ${m.size} bytes, GODEBUG=inittrace=1, median of ${of}`);
   console.log(`${"ms clock".padStart(8)} ${"bytes".padStart(9)} ${"allocs".padStart(7)}  package`);
   for (const r of rows.sort((a, b) => b.ms - a.ms || b.allocs - a.allocs)) {
     console.log(`${fmt(r.ms)} ${String(r.bytes).padStart(9)} ${String(r.allocs).padStart(7)}  ${r.p}`);
@@ -147,7 +169,9 @@ async function starts() {
   }
 }
 
-if (trace) {
+if (traceOne) {
+  console.log(JSON.stringify([...(await traceOnce(modules[0].module))]));
+} else if (trace) {
   for (const m of modules) await inittrace(m);
 } else {
   await starts();

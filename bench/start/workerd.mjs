@@ -1,5 +1,7 @@
 // Cold start in workerd: a fresh workerd process to the first 200 from
-// GET /healthz, the median of -n starts (make bench-start).
+// GET /healthz, the median of -n starts (make bench-start): the wall time,
+// and the CPU time workerd spent by then (all its threads, from
+// /proc/PID/task/*/schedstat), which a busy machine disturbs less.
 //
 //   node bench/start/workerd.mjs [-n 10] dist-a dist-b ...
 //
@@ -9,7 +11,7 @@
 // between the folders, so a load that comes and goes on the machine falls
 // on each alike. Needs npm ci (node_modules/@cloudflare/workerd-linux-64).
 import { spawn } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 
@@ -42,7 +44,17 @@ const w :Workerd.Worker = (modules = [${modules.join(", ")}], compatibilityDate 
   return "workerd.capnp";
 }
 
-// coldStart starts workerd on dir and returns the milliseconds to the first 200.
+// cpu is the CPU time of process pid's threads so far, in ms.
+function cpu(pid) {
+  let ns = 0;
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, "utf8").split(" ")[0]);
+  }
+  return ns / 1e6;
+}
+
+// coldStart starts workerd on dir and returns the wall and CPU
+// milliseconds to the first 200.
 async function coldStart(dir) {
   const address = `127.0.0.1:${await freePort()}`;
   const file = config(dir, address);
@@ -55,7 +67,7 @@ async function coldStart(dir) {
       try {
         const res = await fetch(`http://${address}/healthz`);
         await res.arrayBuffer();
-        if (res.status === 200) return performance.now() - t0;
+        if (res.status === 200) return { wall: performance.now() - t0, cpu: cpu(p.pid) };
       } catch {
         // not listening yet
       }
@@ -70,19 +82,22 @@ async function coldStart(dir) {
 }
 
 const dirs = args.map((d) => resolve(d));
-const times = dirs.map(() => []);
+const runs = dirs.map(() => []);
 await coldStart(dirs[0]); // the first start of the binary also loads it from disk
 for (let i = 0; i < n; i++) {
-  for (const [j, d] of dirs.entries()) times[j].push(await coldStart(d));
+  for (const [j, d] of dirs.entries()) runs[j].push(await coldStart(d));
 }
-console.log(`fresh workerd to the first 200 from GET /healthz, median of ${n} (min, max)`);
-for (const [j, d] of dirs.entries()) {
-  const t = times[j];
-  console.log(`${median(t).toFixed(1).padStart(7)} ms (${Math.min(...t).toFixed(1)}, ${Math.max(...t).toFixed(1)})  ${d}`);
-}
+const stat = (rs, k) => {
+  const xs = rs.map((r) => r[k]);
+  return { med: median(xs), text: `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`.padEnd(22) };
+};
+console.log(`fresh workerd to the first 200 from GET /healthz, median of ${n} (min-max), ms`);
+console.log(`${"wall".padEnd(22)} ${"workerd CPU".padEnd(22)}`);
+for (const [j, d] of dirs.entries()) console.log(`${stat(runs[j], "wall").text} ${stat(runs[j], "cpu").text} ${d}`);
 if (dirs.length > 1) {
-  const last = median(times[dirs.length - 1]);
+  const last = runs[dirs.length - 1];
   for (const [j, d] of dirs.slice(0, -1).entries()) {
-    console.log(`${(median(times[j]) / last).toFixed(2)}x the last (${d.split("/").pop()})`);
+    const ratio = (k) => (stat(runs[j], k).med / stat(last, k).med).toFixed(2);
+    console.log(`${d.split("/").pop()}: ${ratio("wall")}x the last in wall time, ${ratio("cpu")}x in CPU time`);
   }
 }
