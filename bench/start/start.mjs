@@ -90,22 +90,28 @@ async function traceOnce(module) {
   return pkgs;
 }
 
-// inittrace prints each package initialiser of m, slowest first.
-async function inittrace(m) {
-  let runs = [];
-  if (cold) {
-    const self = fileURLToPath(import.meta.url);
-    for (let i = 0; i < n; i++) {
-      const out = execFileSync(process.execPath, [self, "--trace-one", m.path], { encoding: "utf8" });
-      runs.push(new Map(JSON.parse(out)));
-    }
-  } else {
-    for (let i = -warmup; i < n; i++) {
-      if (i <= 0) runs = []; // the warm-up is not counted
-      gc();
-      runs.push(await traceOnce(m.module));
+// inittrace traces -n runtimes of each module, alternating between them,
+// and prints each module's initialisers, slowest first.
+async function inittrace() {
+  const self = fileURLToPath(import.meta.url);
+  let runs;
+  for (let i = cold ? 0 : -warmup; i < n; i++) {
+    if (i <= 0) runs = modules.map(() => []); // the warm-up is not counted
+    for (const [j, m] of modules.entries()) {
+      if (cold) {
+        const out = execFileSync(process.execPath, [self, "--trace-one", m.path], { encoding: "utf8" });
+        runs[j].push(new Map(JSON.parse(out)));
+      } else {
+        gc();
+        runs[j].push(await traceOnce(m.module));
+      }
     }
   }
+  for (const [j, m] of modules.entries()) report(m, runs[j]);
+}
+
+// report prints the median of runs of m per package.
+function report(m, runs) {
   const col = (p, k) => median(runs.map((r) => r.get(p)?.[k] ?? 0));
   const rows = [...runs[0].keys()].map((p) => ({ p, ms: col(p, "ms"), bytes: col(p, "bytes"), allocs: col(p, "allocs") }));
   const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
@@ -172,7 +178,7 @@ async function starts() {
 if (traceOne) {
   console.log(JSON.stringify([...(await traceOnce(modules[0].module))]));
 } else if (trace) {
-  for (const m of modules) await inittrace(m);
+  await inittrace();
 } else {
   await starts();
 }
