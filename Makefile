@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: bench-go bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -34,13 +34,14 @@ test-e2e: browser
 test-zip64:
 	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
-## generate: regenerate templ components
+## generate: regenerate templ components, and the rule pack and checklist as Go from assistant/data/*.json
 generate:
 	$(GO) tool templ generate
+	$(GO) generate ./assistant/...
 
-## generate-check: the committed *_templ.go files are fresh
+## generate-check: the committed *_templ.go and *_gen.go files are fresh
 generate-check: generate
-	@test -z "$$(git status --porcelain -- '*_templ.go')" || (git status --porcelain -- '*_templ.go'; echo 'templ output is stale or uncommitted'; exit 1)
+	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go')" || (git status --porcelain -- '*_templ.go' '*_gen.go'; echo 'generated output is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...
@@ -52,14 +53,18 @@ FUZZTIME ?= 30s
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
-## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Worker against a JS Worker, the browser
+## bench: every benchmark in one run: Go (engine, API, handler, bundle, description), the Go runtime's start, the Worker against a JS Worker, the browser
 # bench-edge exits non-zero when a goal is missed; the other sets still run.
-bench: bench-go
+bench: bench-go bench-start
 	-$(MAKE) bench-edge
 	$(MAKE) bench-browser
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./assistant/... ./web/...
+
+## bench-start: a new Go runtime (the Worker's glue, under Node) to its first /healthz and assess; each package initialiser; fresh workerd to the first 200, Go vs JS
+bench-start:
+	scripts/bench-start.sh
 
 ## bench-browser: first paint, wasm ready, bytes before the first question works, time per step, bundle MB/s in the page vs natively
 BUNDLE_MIB ?= 1024

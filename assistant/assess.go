@@ -133,7 +133,7 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 	// The signed-receipt warning informs every outcome that gives a date
 	// (clarification 2 of 2026-11-23); it never changes the outcome.
 	if f.Claim == Broken && f.SignedBeforeInspection == Yes {
-		a.v.Warnings = []*Rule{p.byID[RuleBrokenSignedReceipt]}
+		a.v.Warnings = []*Rule{p.Rule(RuleBrokenSignedReceipt)}
 	}
 
 	// 4. Seller first.
@@ -205,7 +205,7 @@ type assessment struct {
 // when notes the rule if cond holds.
 func (a *assessment) when(cond bool, id string) {
 	if cond {
-		a.pending[a.n] = a.pack.byID[id]
+		a.pending[a.n] = a.pack.Rule(id)
 		a.n++
 	}
 }

@@ -1,7 +1,6 @@
 package assistant
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 
@@ -113,30 +112,17 @@ type ChecklistItemInfo struct{ ID, Summary, Source string }
 // PaymentWindowDays is how long an order may stay unpaid.
 const PaymentWindowDays = 20
 
-//go:embed data/checklist.json
-var checklistJSON string
-
-// ChecklistItems lists the checklist items in order, loaded and validated
-// from the embedded data when the program starts.
-var ChecklistItems = mustLoadChecklist(checklistJSON)
-
 var checklistIDs = []string{"pre.exact_variant", "pre.package_contents", "pre.compatibility",
 	"pre.seller_rating", "pre.photo_reviews", "pre.delivery_time_cost", "pre.free_returns",
 	"pre.warranty", "pre.import_rules", "pre.restricted_category", "pre.listing_condition",
 	"pre.ask_seller", "pre.save_screenshots", "pre.pay_on_platform", "pre.payment_window",
 	"pre.coupon_terms", "pre.account_safety", "pre.address_current"}
 
-func mustLoadChecklist(data string) []ChecklistItemInfo {
-	items, err := loadChecklist(data)
-	if err != nil {
-		panic(err)
-	}
-	return items
-}
-
-// loadChecklist reads the checklist data; it must hold every contract item
-// once, in the contract's order, each with a summary and a cited source.
-func loadChecklist(data string) ([]ChecklistItemInfo, error) {
+// LoadChecklist parses and validates checklist data (data/checklist.json;
+// ChecklistItems is that file as Go, see DefaultPack). It must hold every
+// contract item once, in the contract's order, each with a summary and a
+// source citing a document and a section.
+func LoadChecklist(data string) ([]ChecklistItemInfo, error) {
 	if !gjson.Valid(data) {
 		return nil, &PackError{Index: -1, Msg: "checklist: not valid JSON"}
 	}

@@ -40,64 +40,89 @@ func ValidEvidenceID(s string) bool {
 	return false
 }
 
-func ev(id EvidenceID, required bool, why string) Evidence {
-	return Evidence{ID: id, Required: required, Why: why}
-}
-
-var (
-	evChat          = ev(SellerChat, true, "Your messages with the seller show you tried to settle it with them first.")
-	evRefundRequest = ev(RefundRequestRecord, true, "The date of your refund request starts the seller's 10 days.")
-	evPaymentInr    = ev(PaymentRecord, true, "The order's payment page shows you paid through the platform.")
-	evPayment       = ev(PaymentRecord, false, "The order's payment page shows you paid through the platform.")
-	evRefundOpt     = ev(RefundRequestRecord, false, "The date of your refund request starts the seller's 10 days.")
-	evListing       = ev(ListingScreenshot, true, "The listing as it was when you bought shows what was promised.")
-	evUnboxing      = ev(UnboxingVideo, true, "A video from the sealed parcel to the item shows the problem was there on arrival.")
-	evPhotosItem    = ev(PhotosItem, true, "Clear photos of the item show the problem itself.")
-	evPackaging     = ev(PhotosPackaging, true, "Photos of the box and labels show the parcel's condition and that it is this order.")
+// Why a piece of evidence helps, in the words several claims share.
+const (
+	whyChat          = "Your messages with the seller show you tried to settle it with them first."
+	whyRefundRequest = "The date of your refund request starts the seller's 10 days."
+	whyPayment       = "The order's payment page shows you paid through the platform."
+	whyTracking      = "The carrier's tracking page shows where the parcel stopped."
+	whyListing       = "The listing as it was when you bought shows what was promised."
+	whyUnboxing      = "A video from the sealed parcel to the item shows the problem was there on arrival."
 )
 
-// evidenceByClaim is what each claim needs: the contract's minimum marked
-// required, then what usually helps.
-var evidenceByClaim = map[Claim][]Evidence{
-	NotReceived: {
-		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
-		evChat, evRefundRequest, evPaymentInr,
-	},
+// What each claim needs: the contract's minimum marked required, then what
+// usually helps. Constants only, so the linker lays the slices out and
+// nothing is built at start.
+var (
+	evidenceNotReceived = []Evidence{
+		{TrackingRecord, true, whyTracking},
+		{SellerChat, true, whyChat},
+		{RefundRequestRecord, true, whyRefundRequest},
+		{PaymentRecord, true, whyPayment},
+	}
 	// not_received with a customs seizure also needs the customs notice.
-	NotReceived + "/customs": {
-		ev(TrackingRecord, true, "The carrier's tracking page shows where the parcel stopped."),
-		evChat, evRefundRequest, evPaymentInr,
-		ev(CustomsNotice, true, "The customs letter says why the parcel was held, which decides who is at fault."),
-	},
-	NotAsDescribed: {
-		evPhotosItem, evListing,
-		ev(SelectedOptionScreenshot, true, "Your order page shows the size, colour or model you chose."),
-		evUnboxing, evChat, evRefundOpt, evPayment,
-	},
-	Counterfeit: {
-		ev(PhotosItem, true, "Close photos of logos, labels and serial numbers show what makes it fake."),
-		evListing, evUnboxing, evChat,
-		ev(PhotosPackaging, false, "Photos of the box and any certificates help compare with the genuine product."),
-		evRefundOpt, evPayment,
-	},
-	Broken: {
-		ev(PhotosItem, true, "Photos of the damage, or of the item failing, show the fault."),
-		ev(UnboxingVideo, true, "A video from the sealed parcel shows the item arrived broken."),
-		ev(PhotosPackaging, true, "Photos of the box show whether it was damaged in transit."),
-		ev(ServiceReport, false, "A repair shop's note confirms a fault you cannot show in a photo."),
-		evChat, evRefundOpt, evPayment,
-	},
-	MissingParts: {
-		ev(QuantityPhoto, true, "One photo with everything that arrived laid out and counted."),
-		evPackaging, evListing, evUnboxing, evChat, evRefundOpt, evPayment,
-	},
-}
+	evidenceSeized = []Evidence{
+		{TrackingRecord, true, whyTracking},
+		{SellerChat, true, whyChat},
+		{RefundRequestRecord, true, whyRefundRequest},
+		{PaymentRecord, true, whyPayment},
+		{CustomsNotice, true, "The customs letter says why the parcel was held, which decides who is at fault."},
+	}
+	evidenceNotAsDescribed = []Evidence{
+		{PhotosItem, true, "Clear photos of the item show the problem itself."},
+		{ListingScreenshot, true, whyListing},
+		{SelectedOptionScreenshot, true, "Your order page shows the size, colour or model you chose."},
+		{UnboxingVideo, true, whyUnboxing},
+		{SellerChat, true, whyChat},
+		{RefundRequestRecord, false, whyRefundRequest},
+		{PaymentRecord, false, whyPayment},
+	}
+	evidenceCounterfeit = []Evidence{
+		{PhotosItem, true, "Close photos of logos, labels and serial numbers show what makes it fake."},
+		{ListingScreenshot, true, whyListing},
+		{UnboxingVideo, true, whyUnboxing},
+		{SellerChat, true, whyChat},
+		{PhotosPackaging, false, "Photos of the box and any certificates help compare with the genuine product."},
+		{RefundRequestRecord, false, whyRefundRequest},
+		{PaymentRecord, false, whyPayment},
+	}
+	evidenceBroken = []Evidence{
+		{PhotosItem, true, "Photos of the damage, or of the item failing, show the fault."},
+		{UnboxingVideo, true, "A video from the sealed parcel shows the item arrived broken."},
+		{PhotosPackaging, true, "Photos of the box show whether it was damaged in transit."},
+		{ServiceReport, false, "A repair shop's note confirms a fault you cannot show in a photo."},
+		{SellerChat, true, whyChat},
+		{RefundRequestRecord, false, whyRefundRequest},
+		{PaymentRecord, false, whyPayment},
+	}
+	evidenceMissingParts = []Evidence{
+		{QuantityPhoto, true, "One photo with everything that arrived laid out and counted."},
+		{PhotosPackaging, true, "Photos of the box and labels show the parcel's condition and that it is this order."},
+		{ListingScreenshot, true, whyListing},
+		{UnboxingVideo, true, whyUnboxing},
+		{SellerChat, true, whyChat},
+		{RefundRequestRecord, false, whyRefundRequest},
+		{PaymentRecord, false, whyPayment},
+	}
+)
 
 // EvidenceFor returns the evidence a claim needs. The slice is shared: do not
 // modify it.
 func EvidenceFor(f *Facts) []Evidence {
-	if f.Claim == NotReceived && f.Tracking == TrackingSeized {
-		return evidenceByClaim[NotReceived+"/customs"]
+	switch f.Claim {
+	case NotReceived:
+		if f.Tracking == TrackingSeized {
+			return evidenceSeized
+		}
+		return evidenceNotReceived
+	case NotAsDescribed:
+		return evidenceNotAsDescribed
+	case Counterfeit:
+		return evidenceCounterfeit
+	case Broken:
+		return evidenceBroken
+	case MissingParts:
+		return evidenceMissingParts
 	}
-	return evidenceByClaim[f.Claim]
+	return nil
 }

@@ -1,7 +1,6 @@
 package assistant
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 
@@ -63,21 +62,37 @@ const (
 	RuleBrokenSignedReceipt = "broken.signed_receipt"
 )
 
-var ruleEffects = map[string]Effect{
-	RuleAlreadyRefunded: EffectNotEligible, RuleChargeback: EffectNotEligible,
-	RuleDuplicate: EffectNotEligible, RuleRetaliation: EffectNotEligible,
-	RuleExtraDemand: EffectNotEligible, RuleNotWanted: EffectNotEligible,
-	RuleEscrowOnly: EffectNotEligible, RuleINRReceived: EffectNotEligible,
-	RuleINRDelivered: EffectNotEligible, RuleINRCustomsBuyer: EffectNotEligible,
-	RuleSNADMatches: EffectNotEligible, RuleSNADUsedListed: EffectNotEligible,
-	RuleSNADDefectiveListed: EffectNotEligible, RuleSNADScratchesUsed: EffectNotEligible,
-	RuleSNADExpectations: EffectNotEligible, RuleFakeImitation: EffectNotEligible,
-	RuleMissingNotListed: EffectNotEligible, RuleSellerFirst: EffectContactSellerFirst,
-	RuleWait10Days: EffectWait, RuleINRDeliveryPeriod: EffectWait,
-	RuleINREligible: EffectEligible, RuleSNADEligible: EffectEligible,
-	RuleFakeEligible: EffectEligible, RuleBrokenEligible: EffectEligible,
-	RuleMissingEligible: EffectEligible, RuleINRFullRefund: EffectRemedy,
-	RuleMissingRemedies: EffectRemedy, RuleBrokenSignedReceipt: EffectWarning,
+// contractRules lists every rule of the dispute contract with the effect
+// it must have. A pack holds each once, in any order.
+var contractRules = []struct {
+	ID     string
+	Effect Effect
+}{
+	{RuleAlreadyRefunded, EffectNotEligible}, {RuleChargeback, EffectNotEligible},
+	{RuleDuplicate, EffectNotEligible}, {RuleRetaliation, EffectNotEligible},
+	{RuleExtraDemand, EffectNotEligible}, {RuleNotWanted, EffectNotEligible},
+	{RuleEscrowOnly, EffectNotEligible}, {RuleINRReceived, EffectNotEligible},
+	{RuleINRDelivered, EffectNotEligible}, {RuleINRCustomsBuyer, EffectNotEligible},
+	{RuleSNADMatches, EffectNotEligible}, {RuleSNADUsedListed, EffectNotEligible},
+	{RuleSNADDefectiveListed, EffectNotEligible}, {RuleSNADScratchesUsed, EffectNotEligible},
+	{RuleSNADExpectations, EffectNotEligible}, {RuleFakeImitation, EffectNotEligible},
+	{RuleMissingNotListed, EffectNotEligible}, {RuleSellerFirst, EffectContactSellerFirst},
+	{RuleWait10Days, EffectWait}, {RuleINRDeliveryPeriod, EffectWait},
+	{RuleINREligible, EffectEligible}, {RuleSNADEligible, EffectEligible},
+	{RuleFakeEligible, EffectEligible}, {RuleBrokenEligible, EffectEligible},
+	{RuleMissingEligible, EffectEligible}, {RuleINRFullRefund, EffectRemedy},
+	{RuleMissingRemedies, EffectRemedy}, {RuleBrokenSignedReceipt, EffectWarning},
+}
+
+// contractEffect returns the effect the contract gives rule id, and false
+// for an id that is not a contract rule.
+func contractEffect(id string) (Effect, bool) {
+	for _, r := range contractRules {
+		if r.ID == id {
+			return r.Effect, true
+		}
+	}
+	return "", false
 }
 
 // PackError reports what is wrong with a rule pack, naming the rule and field.
@@ -98,23 +113,15 @@ func (e *PackError) Error() string {
 // Pack is a validated rule pack: every contract rule, once, with its citation.
 type Pack struct {
 	Rules []Rule // in the pack's order
-	byID  map[string]*Rule
 }
 
-//go:embed data/rules.json
-var rulesJSON string
-
-// DefaultPack is the embedded pack. It is validated when the program starts;
-// a broken pack stops the program with the rule id and field at fault.
-var DefaultPack = mustLoadPack(rulesJSON)
-
-func mustLoadPack(data string) *Pack {
-	p, err := LoadPack(data)
-	if err != nil {
-		panic(err)
-	}
-	return p
-}
+// DefaultPack, the pack the product runs, is data/rules.json written out as
+// Go in rules_gen.go, and ChecklistItems is data/checklist.json in
+// checklist_gen.go: go generate (make generate) validates the JSON with
+// LoadPack and LoadChecklist, then writes plain literals, so nothing is
+// parsed when the program starts. Edit the JSON, then regenerate.
+//
+//go:generate go run ./internal/gen
 
 // LoadPack parses and validates a rule pack. It fails on malformed JSON, an
 // unknown id, a duplicate, an effect other than the contract's, a missing or
@@ -136,7 +143,8 @@ func LoadPack(data string) (*Pack, error) {
 	if !entries.IsArray() {
 		return nil, &PackError{Index: -1, Msg: `"rules" must be a list`}
 	}
-	p := &Pack{byID: make(map[string]*Rule, len(ruleEffects))}
+	p := &Pack{Rules: make([]Rule, 0, len(contractRules))}
+	ids := make(map[string]bool, len(contractRules))
 	var err error
 	entries.ForEach(func(k, v gjson.Result) bool {
 		i := len(p.Rules)
@@ -150,13 +158,13 @@ func LoadPack(data string) (*Pack, error) {
 			err = &PackError{Index: i, ID: r.ID, Field: field, Msg: msg}
 			return false
 		}
-		want, known := ruleEffects[r.ID]
+		want, known := contractEffect(r.ID)
 		switch {
 		case r.ID == "":
 			return fail("id", "missing")
 		case !known:
 			return fail("id", "not a rule of the dispute contract")
-		case seen(p.byID, r.ID):
+		case ids[r.ID]:
 			return fail("id", "duplicate")
 		case r.Effect != want:
 			return fail("effect", fmt.Sprintf("is %q, the contract says %q", r.Effect, want))
@@ -168,18 +176,15 @@ func LoadPack(data string) (*Pack, error) {
 			return fail("source", "does not start with a listed source document and a section")
 		}
 		p.Rules = append(p.Rules, r)
-		p.byID[r.ID] = nil // reserve; pointers are taken once the slice stops growing
+		ids[r.ID] = true
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	for i := range p.Rules {
-		p.byID[p.Rules[i].ID] = &p.Rules[i]
-	}
-	for id := range ruleEffects {
-		if p.byID[id] == nil {
-			return nil, &PackError{Index: -1, Msg: fmt.Sprintf("contract rule %q is missing", id)}
+	for _, c := range contractRules {
+		if !ids[c.ID] {
+			return nil, &PackError{Index: -1, Msg: fmt.Sprintf("contract rule %q is missing", c.ID)}
 		}
 	}
 	return p, nil
@@ -195,10 +200,14 @@ func citesOneOf(source string, docs []string) bool {
 	return false
 }
 
-func seen(m map[string]*Rule, id string) bool {
-	_, ok := m[id]
-	return ok
+// Rule returns the rule with the given id, or nil. A pack has a few dozen
+// rules: a scan costs about what a map lookup does, and needs no index
+// built at start.
+func (p *Pack) Rule(id string) *Rule {
+	for i := range p.Rules {
+		if p.Rules[i].ID == id {
+			return &p.Rules[i]
+		}
+	}
+	return nil
 }
-
-// Rule returns the rule with the given id, or nil.
-func (p *Pack) Rule(id string) *Rule { return p.byID[id] }

@@ -2,19 +2,52 @@ package assistant
 
 import (
 	"errors"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
 
-func TestDefaultPackHasEveryContractRule(t *testing.T) {
-	if len(DefaultPack.Rules) != len(ruleEffects) {
-		t.Fatalf("%d rules, the contract has %d", len(DefaultPack.Rules), len(ruleEffects))
+// readData returns a file of data/, the JSON that rules_gen.go and
+// checklist_gen.go are generated from.
+func readData(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("data/" + name)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for id := range ruleEffects {
-		r := DefaultPack.Rule(id)
-		if r == nil || r.Summary == "" || r.Source == "" {
-			t.Errorf("rule %s is missing or uncited", id)
+	return string(data)
+}
+
+func TestDefaultPackHasEveryContractRule(t *testing.T) {
+	if len(DefaultPack.Rules) != len(contractRules) {
+		t.Fatalf("%d rules, the contract has %d", len(DefaultPack.Rules), len(contractRules))
+	}
+	for _, c := range contractRules {
+		r := DefaultPack.Rule(c.ID)
+		if r == nil || r.Effect != c.Effect || r.Summary == "" || r.Source == "" {
+			t.Errorf("rule %s is missing, uncited or of the wrong effect", c.ID)
 		}
+	}
+}
+
+// TestGeneratedDataIsTheJSON checks rules_gen.go and checklist_gen.go hold
+// what the loaders read from data/ today: run go generate ./assistant/...
+// (make generate) after editing the JSON.
+func TestGeneratedDataIsTheJSON(t *testing.T) {
+	p, err := LoadPack(readData(t, "rules.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.Rules, DefaultPack.Rules) {
+		t.Error("rules_gen.go differs from data/rules.json: run go generate ./assistant/...")
+	}
+	items, err := LoadChecklist(readData(t, "checklist.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(items, ChecklistItems) {
+		t.Error("checklist_gen.go differs from data/checklist.json: run go generate ./assistant/...")
 	}
 }
 
@@ -41,7 +74,7 @@ func TestRuleSummariesAreOurOwnWords(t *testing.T) {
 }
 
 func TestLoadPackFailsLoudly(t *testing.T) {
-	valid := rulesJSON
+	valid := readData(t, "rules.json")
 	cases := []struct {
 		name, data, field, id string
 	}{
@@ -81,6 +114,7 @@ func TestLoadPackFailsLoudly(t *testing.T) {
 }
 
 func TestLoadChecklistFailsLoudly(t *testing.T) {
+	checklistJSON := readData(t, "checklist.json")
 	for name, data := range map[string]string{
 		"reordered":    strings.Replace(checklistJSON, `"pre.exact_variant"`, `"pre.package_contents"`, 1),
 		"no source":    strings.Replace(checklistJSON, `"source": "AliExpress policies for buyers, Policy on Unpaid Items"`, `"source": "nowhere"`, 1),
@@ -88,7 +122,7 @@ func TestLoadChecklistFailsLoudly(t *testing.T) {
 		"short":        `{"items": []}`,
 		"empty advice": strings.Replace(checklistJSON, `"summary": "Check that the delivery address`, `"summary": "", "x": "`, 1),
 	} {
-		if _, err := loadChecklist(data); err == nil {
+		if _, err := LoadChecklist(data); err == nil {
 			t.Errorf("%s: loaded without error", name)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
@@ -181,10 +182,11 @@ func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
 
 func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
 
-// rulesJSON is the rule pack as served; it never changes while running.
-var rulesJSON = api.AppendRules(nil, assistant.DefaultPack)
+// rulesJSON is the rule pack as served, encoded on the first request for
+// it (not at start); it never changes while running.
+var rulesJSON = sync.OnceValue(func() []byte { return api.AppendRules(nil, assistant.DefaultPack) })
 
-func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON, nil }
+func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON(), nil }
 
 // StrictCSP is the Content-Security-Policy of every response that is not a
 // page: it allows nothing.
