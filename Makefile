@@ -34,13 +34,14 @@ test-e2e: browser
 test-zip64:
 	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
-## generate: regenerate templ components
+## generate: regenerate templ components and the static files' hashed names (web/assets/manifest_gen.go)
 generate:
 	$(GO) tool templ generate
+	$(GO) generate ./web/assets
 
-## generate-check: the committed *_templ.go files are fresh
+## generate-check: the committed *_templ.go files and the manifest are fresh
 generate-check: generate
-	@test -z "$$(git status --porcelain -- '*_templ.go')" || (git status --porcelain -- '*_templ.go'; echo 'templ output is stale or uncommitted'; exit 1)
+	@test -z "$$(git status --porcelain -- '*_templ.go' web/assets/manifest_gen.go)" || (git status --porcelain -- '*_templ.go' web/assets/manifest_gen.go; echo 'generated code is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...

@@ -1,10 +1,13 @@
 package templates
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
+
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -57,4 +60,15 @@ func buttonText(s string) string {
 		return "Continue"
 	}
 	return s
+}
+
+// wasmAttrs are the data-wasm and data-wasm-exec attributes of app.js's
+// script tag: where app.js loads the page's wasm from (the assets.Runtime
+// in ctx). Without them the page runs as plain forms.
+func wasmAttrs(ctx context.Context) templ.Attributes {
+	rt := assets.RuntimeFrom(ctx)
+	if rt.Wasm == "" || rt.WasmExec == "" {
+		return nil
+	}
+	return templ.Attributes{"data-wasm": rt.Wasm, "data-wasm-exec": rt.WasmExec}
 }
