@@ -75,8 +75,8 @@ bench-browser: browser
 export WRANGLER_SEND_METRICS := false
 DEV_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8787)
 
-## build: the deployable Worker in build/ (app.wasm, wasm_exec.js, assets/)
-build:
+## build: the deployable Worker in build/ (app.wasm, wasm_exec.js, assets/ with hashed names and _headers)
+build: browser
 	scripts/build-worker.sh
 
 ## dev: the Worker in a local workerd on 127.0.0.1:$(DEV_PORT) (8787 unless PORT is given); no login
@@ -88,9 +88,9 @@ deploy-check: build
 	scripts/npm-ci.sh && npx wrangler deploy --dry-run --outdir dist
 
 ## test-edge: the Worker in workerd: shared contract suite, panics, env/ctx, memory; glue tests
-test-edge:
+test-edge: browser
 	scripts/npm-ci.sh && CALMCLAIM_EDGE=1 $(GO) test -count=1 -timeout 5m -run 'TestEdge|TestGlue' ./wasm/worker
 
 ## bench-edge: Go Worker against a trivial JS Worker in the same workerd (req/s, p50/p99, CPU, size, memory)
-bench-edge:
+bench-edge: browser
 	scripts/npm-ci.sh && $(GO) run ./bench/edge
