@@ -5,7 +5,7 @@ package assets
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
 	"app.css":   "app.2270f958.css",
-	"app.js":    "app.9ba93299.js",
+	"app.js":    "app.3ac94410.js",
 	"demo.css":  "demo.8930f4b6.css",
 	"print.css": "print.3280f3c2.css",
 }

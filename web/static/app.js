@@ -130,11 +130,13 @@
   function loadWasm(tag) {
     var wasm = tag && tag.getAttribute("data-wasm"), exec = tag && tag.getAttribute("data-wasm-exec");
     if (!wasm || !exec || !window.WebAssembly || !WebAssembly.instantiateStreaming) return;
+    // The wasm downloads while wasm_exec.js loads, not after it.
+    var response = fetch(wasm);
     var s = document.createElement("script");
     s.src = exec;
     s.onload = function () {
       var go = new window.Go();
-      WebAssembly.instantiateStreaming(fetch(wasm), go.importObject).then(function (r) {
+      WebAssembly.instantiateStreaming(response, go.importObject).then(function (r) {
         go.run(r.instance);
       }).catch(function () { /* the server-rendered pages keep working */ });
     };
