@@ -9,10 +9,12 @@ GO   ?= go
 run: browser
 	$(GO) run ./web/cmd/calmclaim
 
-## browser: the Go wasm for the page (web/static/app.wasm) and its wasm_exec.js
+## browser: the Go wasm for the page (web/static/app.wasm) and its wasm_exec.js, then
+## brotli and gzip copies of web/static for the native server (about 20 s when app.wasm changed)
 browser:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/static/app.wasm ./wasm/browser
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" web/static/wasm_exec.js
+	$(GO) run ./web/cmd/precompress web/static
 
 ## test: everything CI runs (installs what it needs)
 test: generate-check vet unit test-js test-zip64 test-edge test-e2e
@@ -34,14 +36,14 @@ test-e2e: browser
 test-zip64:
 	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
-## generate: regenerate templ components, and the rule pack and checklist as Go from assistant/data/*.json
+## generate: regenerate templ components, the rule pack and checklist as Go from assistant/data/*.json, and the static files' hashed names (web/assets/manifest_gen.go)
 generate:
 	$(GO) tool templ generate
-	$(GO) generate ./assistant/...
+	$(GO) generate ./assistant/... ./web/assets
 
-## generate-check: the committed *_templ.go and *_gen.go files are fresh
+## generate-check: the committed generated files (*_templ.go, *_gen.go) are fresh
 generate-check: generate
-	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go')" || (git status --porcelain -- '*_templ.go' '*_gen.go'; echo 'generated output is stale or uncommitted'; exit 1)
+	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go')" || (git status --porcelain -- '*_templ.go' '*_gen.go'; echo 'generated code is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...
@@ -77,8 +79,8 @@ bench-browser: browser
 export WRANGLER_SEND_METRICS := false
 DEV_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8787)
 
-## build: the deployable Worker in build/ (app.wasm, wasm_exec.js, assets/)
-build:
+## build: the deployable Worker in build/ (app.wasm, wasm_exec.js, assets/ with hashed names and _headers)
+build: browser
 	scripts/build-worker.sh
 
 ## dev: the Worker in a local workerd on 127.0.0.1:$(DEV_PORT) (8787 unless PORT is given); no login
@@ -90,9 +92,9 @@ deploy-check: build
 	scripts/npm-ci.sh && npx wrangler deploy --dry-run --outdir dist
 
 ## test-edge: the Worker in workerd: shared contract suite, panics, env/ctx, memory; glue tests
-test-edge:
+test-edge: browser
 	scripts/npm-ci.sh && CALMCLAIM_EDGE=1 $(GO) test -count=1 -timeout 5m -run 'TestEdge|TestGlue' ./wasm/worker
 
 ## bench-edge: Go Worker against a trivial JS Worker in the same workerd (req/s, p50/p99, CPU, size, memory)
-bench-edge:
+bench-edge: browser
 	scripts/npm-ci.sh && $(GO) run ./bench/edge

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
+
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -79,4 +81,15 @@ func dated(text, human, iso string) templ.Component {
 		_, err := io.WriteString(w, b.String())
 		return err
 	})
+}
+
+// wasmAttrs are the data-wasm and data-wasm-exec attributes of app.js's
+// script tag: where app.js loads the page's wasm from (the assets.Runtime
+// in ctx). Without them the page runs as plain forms.
+func wasmAttrs(ctx context.Context) templ.Attributes {
+	rt := assets.RuntimeFrom(ctx)
+	if rt.Wasm == "" || rt.WasmExec == "" {
+		return nil
+	}
+	return templ.Attributes{"data-wasm": rt.Wasm, "data-wasm-exec": rt.WasmExec}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/web/api"
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 // MaxBodyBytes is the largest request body the API reads.
@@ -25,6 +26,12 @@ type Options struct {
 	// frame (the help-page widget), as CSP source expressions such as
 	// "https://help.example.com". Empty means only this origin.
 	FrameAncestors []string
+	// Runtime is where pages tell app.js to load the page's wasm from. Zero
+	// means: natively, the hashed names of the embedded web/static/app.wasm
+	// and wasm_exec.js (none if make browser has not run); in the Worker,
+	// whose static files are served by Workers Static Assets, nothing, so
+	// the Worker passes the names its build published.
+	Runtime assets.Runtime
 }
 
 // FrameAncestorsVar names the operator's setting with the origins allowed
@@ -38,14 +45,15 @@ func SplitOrigins(s string) []string {
 }
 
 type server struct {
-	now  func() time.Time
-	opts Options
+	now     func() time.Time
+	opts    Options
+	runtime assets.Runtime
 }
 
 // New returns the Calmclaim handler: the JSON API, the pages and the static
 // assets. It keeps no state between requests.
 func New(opts Options) http.Handler {
-	s := &server{now: opts.Now, opts: opts}
+	s := &server{now: opts.Now, opts: opts, runtime: opts.Runtime}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -192,12 +200,16 @@ func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON(), 
 // page: it allows nothing.
 const StrictCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
+// ReferrerPolicy is the Referrer-Policy of every response; the Worker's
+// static assets send the same (wasm/worker/_headers).
+const ReferrerPolicy = "no-referrer"
+
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Referrer-Policy", ReferrerPolicy)
 		// JSON, errors and redirects load nothing and are framed by no one;
 		// pages replace this with their own policy.
 		h.Set("Content-Security-Policy", StrictCSP)

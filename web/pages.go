@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/web/assets"
 	"github.com/calmclaim/calmclaim/web/pages"
 )
 
@@ -19,8 +20,11 @@ func (s *server) pages(mux *http.ServeMux) {
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.page(w, r, csp)
 	}))
-	if fs := staticFiles(); fs != nil {
-		mux.Handle("/static/", http.StripPrefix("/static/", staticHeaders(http.FileServerFS(fs))))
+	if h, runtime := staticHandler(); h != nil {
+		mux.Handle(assets.Prefix, h)
+		if s.runtime == (assets.Runtime{}) {
+			s.runtime = runtime
+		}
 	}
 }
 
@@ -57,7 +61,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	y, m, d := s.now().UTC().Date()
 	today, _ := assistant.MakeDate(y, int(m), d)
 	var buf bytes.Buffer
-	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today, Form: form})
+	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today, Form: form, Runtime: s.runtime})
 	if err != nil {
 		writeError(w, assistant.Errorf(assistant.ECodeInternal, "", "the page could not be drawn"))
 		return
@@ -106,16 +110,4 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, *assistant.Er
 		return nil, assistant.Errorf(assistant.ECodeInvalid, field, "the form has a badly encoded value")
 	}
 	return form, nil
-}
-
-// staticHeaders lets browsers keep assets for a day; they are small and
-// named the same across versions, so not for longer.
-func staticHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		if strings.HasSuffix(r.URL.Path, ".wasm") {
-			w.Header().Set("Content-Type", "application/wasm")
-		}
-		next.ServeHTTP(w, r)
-	})
 }

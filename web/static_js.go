@@ -2,7 +2,13 @@
 
 package web
 
-import "io/fs"
+import (
+	"net/http"
 
-// staticFiles is nil in the Worker: Workers Static Assets serves /static/.
-func staticFiles() fs.FS { return nil }
+	"github.com/calmclaim/calmclaim/web/assets"
+)
+
+// staticHandler is nil in the Worker: Workers Static Assets serves /static/
+// from build/assets (scripts/build-worker.sh), and the Worker learns the
+// page's wasm from its build (Options.Runtime, set in wasm/worker).
+func staticHandler() (http.Handler, assets.Runtime) { return nil, assets.Runtime{} }

@@ -27,13 +27,18 @@ func main() {
 	mib := flag.Int("bundle-mib", 1024, "size of the synthetic video bundled, in MiB")
 	runs := flag.Int("runs", 5, "page loads measured")
 	nativeOnly := flag.Bool("native-only", false, "bundle natively, print the seconds and exit (run by the benchmark itself)")
+	base := flag.String("base", "", "measure this server (e.g. the Worker under make dev) instead of the native handler")
+	slowOnly := flag.Bool("slow-only", false, "only the loads over the emulated slow link")
 	flag.Parse()
 	if *nativeOnly {
 		fmt.Println(nativeBundle(*mib << 20))
 		return
 	}
-	srv := httptest.NewServer(web.New(web.Options{}))
-	defer srv.Close()
+	if *base == "" {
+		srv := httptest.NewServer(web.New(web.Options{}))
+		defer srv.Close()
+		*base = srv.URL
+	}
 	dir, _ := os.MkdirTemp("", "calmclaim-bench-")
 	defer os.RemoveAll(dir)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
@@ -46,11 +51,15 @@ func main() {
 	defer cancelB()
 	must(chromedp.Do(bctx))
 
-	fmt.Println("Calmclaim in the browser (headless Chromium, loopback), page: /dispute")
+	fmt.Printf("Calmclaim in the browser (headless Chromium, %s), page: /dispute\n", *base)
+	slowLink(bctx, *base)
+	if *slowOnly {
+		return
+	}
 	var paint, ready, bytesUsable []float64
 	for i := 0; i < *runs; i++ {
 		ctx, cancel := chromedp.NewContext(bctx) // a new tab: nothing in memory, the HTTP cache is shared
-		must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute")))
+		must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute")))
 		wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 		paint = append(paint, num(ctx, `(performance.getEntriesByName("first-contentful-paint")[0]||{startTime:-1}).startTime`))
 		ready = append(ready, num(ctx, `performance.getEntriesByName("calmclaim-ready")[0].startTime`))
@@ -59,15 +68,15 @@ func main() {
 			const nav = performance.getEntriesByType("navigation")[0];
 			let n = nav.encodedBodySize;
 			for (const r of performance.getEntriesByType("resource"))
-				if (!/app\.wasm|wasm_exec\.js/.test(r.name) && r.responseEnd <= nav.domContentLoadedEventEnd + 1) n += r.encodedBodySize;
+				if (!/\.wasm$|\/wasm_exec\./.test(r.name) && r.responseEnd <= nav.domContentLoadedEventEnd + 1) n += r.encodedBodySize;
 			return n; })()`))
 		cancel()
 	}
 	ctx, cancel := chromedp.NewContext(bctx)
 	defer cancel()
-	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute")))
+	must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
-	wasmBytes := num(ctx, `(performance.getEntriesByType("resource").find(r => /app\.wasm/.test(r.name))||{encodedBodySize:0}).encodedBodySize`)
+	wasmBytes := num(ctx, `(performance.getEntriesByType("resource").find(r => /\.wasm$/.test(r.name))||{encodedBodySize:0}).encodedBodySize`)
 	step := num(ctx, `(() => {
 		const steps = ["", "claim=broken", "claim=broken&paid_on_platform=true", "claim=broken&paid_on_platform=true&conduct=none",
 		  "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund"];
@@ -99,7 +108,7 @@ func main() {
 	must(err)
 	portable, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 	must(err)
-	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01")))
+	must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 	browser := must2(chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
 		const chunk = new Uint8Array(1 << 20); for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31) & 255;
@@ -163,8 +172,10 @@ func (r *pattern) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func wait(ctx context.Context, cond string) {
-	deadline := time.Now().Add(30 * time.Second)
+func wait(ctx context.Context, cond string) { waitFor(ctx, cond, 30*time.Second) }
+
+func waitFor(ctx context.Context, cond string, timeout time.Duration) {
+	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
 			return

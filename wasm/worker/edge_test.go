@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/calmclaim/calmclaim/web/assets"
 	"github.com/calmclaim/calmclaim/web/webtest"
 )
 
@@ -89,10 +91,25 @@ func TestEdge(t *testing.T) {
 
 	t.Run("contract", func(t *testing.T) { webtest.Contract(t, base) })
 
+	// contract/static checks the headers of the assets the pages link to
+	// (nosniff, the referrer policy, immutable hashed names, embed.js).
 	t.Run("static_assets", func(t *testing.T) {
 		code, _, body := do(t, "GET", base+"/static/"+probe, "")
 		if code != 200 || body != "served by assets\n" {
 			t.Errorf("GET /static/%s = %d %q", probe, code, body)
+		}
+	})
+
+	t.Run("pages_name_the_published_wasm", func(t *testing.T) {
+		_, _, page := do(t, "GET", base+"/dispute", "")
+		m := regexp.MustCompile(`data-wasm="(/static/app\.[0-9a-f]{8}\.wasm)" data-wasm-exec="(/static/wasm_exec\.[0-9a-f]{8}\.js)"`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no wasm address on app.js's tag: the Worker was built without the published names")
+		}
+		for _, url := range m[1:] {
+			if code, h, _ := do(t, "HEAD", base+url, ""); code != 200 || h.Get("Cache-Control") != assets.Immutable {
+				t.Errorf("HEAD %s = %d %v", url, code, h)
+			}
 		}
 	})
 

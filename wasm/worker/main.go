@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/calmclaim/calmclaim/web"
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 func main() { serve(handler()) }
@@ -34,8 +35,23 @@ func handler() http.Handler {
 	)
 	return testRoutes(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		once.Do(func() {
-			h = web.New(web.Options{FrameAncestors: web.SplitOrigins(envVar(r, web.FrameAncestorsVar))})
+			h = web.New(web.Options{FrameAncestors: web.SplitOrigins(envVar(r, web.FrameAncestorsVar)), Runtime: pageWasm()})
 		})
 		h.ServeHTTP(w, r)
 	}))
+}
+
+// wasmName and wasmExecName are the names of the page's wasm and its
+// wasm_exec.js as published in build/assets/static, set at link time by
+// scripts/build-worker.sh (-ldflags -X). The Worker cannot read them from
+// the files: Workers Static Assets serves those without Go.
+var wasmName, wasmExecName string
+
+// pageWasm is where pages tell app.js to load the page's wasm from; zero
+// (pages without the wasm) when the build named none.
+func pageWasm() assets.Runtime {
+	if wasmName == "" || wasmExecName == "" {
+		return assets.Runtime{}
+	}
+	return assets.Runtime{Wasm: assets.Prefix + wasmName, WasmExec: assets.Prefix + wasmExecName}
 }

@@ -12,11 +12,15 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden expected.html files")
 
 var today, _ = assistant.ParseDate("2026-11-22")
+
+// wasm stands for the hashed names a server finds for the page's wasm.
+var wasm = assets.Runtime{Wasm: "/static/app.0123abcd.wasm", WasmExec: "/static/wasm_exec.4567cdef.js"}
 
 func render(t *testing.T, target string) (Response, string) {
 	t.Helper()
@@ -25,7 +29,7 @@ func render(t *testing.T, target string) (Response, string) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	res, err := Render(context.Background(), &buf, Request{Path: u.Path, Query: u.Query(), Today: today})
+	res, err := Render(context.Background(), &buf, Request{Path: u.Path, Query: u.Query(), Today: today, Runtime: wasm})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -560,5 +564,25 @@ func TestChecklistItemPages(t *testing.T) {
 	}
 	if len(checklistItemPages) != len(assistant.ChecklistItems) {
 		t.Errorf("%d item pages for %d items", len(checklistItemPages), len(assistant.ChecklistItems))
+	}
+}
+
+// TestWasmAddressOnTheScriptTag: app.js learns where the page's wasm is from
+// its own tag, and the stylesheets and app.js have hashed names.
+func TestWasmAddressOnTheScriptTag(t *testing.T) {
+	_, html := render(t, "/dispute")
+	has(t, html, `<script src="`+assets.URL("app.js")+`" defer data-wasm="/static/app.0123abcd.wasm" data-wasm-exec="/static/wasm_exec.4567cdef.js"></script>`)
+	has(t, html, `<link rel="stylesheet" href="`+assets.URL("app.css")+`">`)
+	if strings.Contains(html, `"/static/app.css"`) || strings.Contains(html, `"/static/app.js"`) {
+		t.Error("an unhashed asset name in the page")
+	}
+	// Rendered in the browser (no Runtime), the tag has no wasm address;
+	// app.js keeps the <head> it started with.
+	var buf bytes.Buffer
+	if _, err := Render(context.Background(), &buf, Request{Path: "/dispute", Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "data-wasm") {
+		t.Error("data-wasm without a Runtime")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/templates"
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 // Request is one page request.
@@ -23,6 +24,9 @@ type Request struct {
 	Today assistant.Date
 	// Form is a POSTed form (the story on the evidence page), if any.
 	Form url.Values
+	// Runtime is where app.js finds the page's wasm; the zero value leaves
+	// it out (the browser's own rendering, which keeps the page's <head>).
+	Runtime assets.Runtime
 }
 
 // Response says how to send what Render wrote.
@@ -43,6 +47,7 @@ var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "
 
 // Render writes the page for r to w.
 func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
+	ctx = assets.WithRuntime(ctx, r.Runtime)
 	q := cleanCarried(r.Query)
 	today := r.Today
 	if d, ok := assistant.ParseDate(q.Get("today")); ok {

@@ -1,7 +1,8 @@
 // Calmclaim in the page. The pages work without this file; with it:
-// - the Go wasm (app.wasm) renders each step locally, so moving between
-//   questions sends no request once it has loaded; history and the back
-//   button work through pushState/popstate;
+// - the Go wasm (app.wasm, from the address in this script tag's
+//   data-wasm) renders each step locally, so moving between questions
+//   sends no request once it has loaded; history and the back button work
+//   through pushState/popstate;
 // - answers are kept in this browser (localStorage) to carry on later, and
 //   one button clears them;
 // - inside the help-page widget, the page tells its host its height and
@@ -126,13 +127,18 @@
     if (local(url)) show(url, false); else location.reload();
   });
 
-  function loadWasm() {
-    if (!window.WebAssembly || !WebAssembly.instantiateStreaming) return;
+  // The wasm's addresses carry hashes of their content, which app.wasm
+  // cannot know of itself: the server writes them on this script's tag.
+  function loadWasm(tag) {
+    var wasm = tag && tag.getAttribute("data-wasm"), exec = tag && tag.getAttribute("data-wasm-exec");
+    if (!wasm || !exec || !window.WebAssembly || !WebAssembly.instantiateStreaming) return;
+    // The wasm downloads while wasm_exec.js loads, not after it.
+    var response = fetch(wasm);
     var s = document.createElement("script");
-    s.src = "/static/wasm_exec.js";
+    s.src = exec;
     s.onload = function () {
       var go = new window.Go();
-      WebAssembly.instantiateStreaming(fetch("/static/app.wasm"), go.importObject).then(function (r) {
+      WebAssembly.instantiateStreaming(response, go.importObject).then(function (r) {
         go.run(r.instance);
       }).catch(function () { /* the server-rendered pages keep working */ });
     };
@@ -265,5 +271,5 @@
   });
   if (window.ResizeObserver) new ResizeObserver(resize).observe(document.documentElement);
   enhance(true);
-  loadWasm();
+  loadWasm(document.currentScript || document.querySelector("script[data-wasm]"));
 })();

@@ -13,11 +13,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/calmclaim/calmclaim/web/assets"
 )
 
 //go:embed testdata/cases.jsonl
@@ -233,6 +236,66 @@ func Contract(t *testing.T, base string) {
 	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
 	t.Run("cors", func(t *testing.T) { CheckCORS(t, base) })
 	t.Run("pages", func(t *testing.T) { CheckPages(t, base) })
+	t.Run("static", func(t *testing.T) { CheckStatic(t, base) })
+}
+
+// hashedName splits "app.3f2a9c1e.css" into the file it names, "app.css".
+var hashedName = regexp.MustCompile(`^(.+)\.[0-9a-f]{8}(\.[^.]+)?$`)
+
+// CheckStatic follows the start page's links to its stylesheets, app.js
+// and the page's wasm (data-wasm, data-wasm-exec): each is served under a
+// hashed name, cached for a year as immutable, with the page's
+// X-Content-Type-Options and Referrer-Policy, and is the file in
+// web/static. embed.js, which help pages link to, keeps its name with a
+// short cache. An unknown hash, an unhashed name and the folder itself
+// (no listing) are 404.
+func CheckStatic(t *testing.T, base string) {
+	_, page, body := Do(t, "GET", base+"/", "", "")
+	links := regexp.MustCompile(`(?:href|src|data-wasm|data-wasm-exec)="(/static/[^"]+)"`).FindAllSubmatch(body, -1)
+	if len(links) < 3 {
+		t.Fatalf("the start page links %d static files, want its stylesheets and app.js at least", len(links))
+	}
+	_, self, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(self), "..", "static")
+	for _, l := range links {
+		url := string(l[1])
+		// The file's own bytes: unpacking an 8 MB wasm under the race
+		// detector takes seconds, and encodings are tested natively.
+		req, _ := http.NewRequest("GET", base+url, nil)
+		req.Header.Set("Accept-Encoding", "identity")
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("GET %s: %v", url, err)
+		}
+		status, h := res.StatusCode, res.Header
+		data, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil {
+			t.Fatalf("GET %s: %v", url, err)
+		}
+		if status != 200 || h.Get("Cache-Control") != assets.Immutable ||
+			h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != page.Get("Referrer-Policy") {
+			t.Errorf("GET %s: %d %v", url, status, h)
+		}
+		m := hashedName.FindStringSubmatch(strings.TrimPrefix(url, assets.Prefix))
+		if m == nil {
+			t.Errorf("%s has no hashed name", url)
+			continue
+		}
+		if file, err := os.ReadFile(filepath.Join(dir, m[1]+m[2])); err != nil || !bytes.Equal(file, data) {
+			t.Errorf("GET %s is not web/static/%s (%v)", url, m[1]+m[2], err)
+		}
+	}
+	status, h, _ := Do(t, "GET", base+"/static/embed.js", "", "")
+	if status != 200 || h.Get("Cache-Control") != assets.Short || h.Get("X-Content-Type-Options") != "nosniff" ||
+		h.Get("Referrer-Policy") != page.Get("Referrer-Policy") {
+		t.Errorf("GET /static/embed.js: %d %v", status, h)
+	}
+	for _, p := range []string{"/static/", "/static/app.deadbeef.css", "/static/app.css", "/static/app.js"} {
+		if status, h, _ := Do(t, "GET", base+p, "", ""); status != 404 || h.Get("Cache-Control") == assets.Immutable {
+			t.Errorf("GET %s: %d %v, want 404", p, status, h)
+		}
+	}
 }
 
 // CheckPages renders the wizard's pages: one question per page, a verdict
