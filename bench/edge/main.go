@@ -19,23 +19,15 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
-	"sync"
-	"syscall"
 	"time"
 )
 
@@ -199,25 +191,6 @@ func table(title string, eps []endpoint, gores, jsres map[string]result) {
 	}
 }
 
-// measure warms each endpoint up, then runs it concurrently and over one
-// connection.
-func measure(srv *server, eps []endpoint) map[string]result {
-	res := map[string]result{}
-	for _, ep := range eps {
-		if ep.path == "/" && status(srv.base+"/") != 200 {
-			ep.path = "/healthz" // no page at / yet
-		}
-		hammer(srv.base, ep, 500, 4) // warm up
-		cpu0 := srv.cpu()
-		r := hammer(srv.base, ep, *requests, *conns)
-		r.cpuPerReq = (srv.cpu() - cpu0) / float64(*requests)
-		one := hammer(srv.base, ep, *single, 1)
-		r.p50one, r.p99one, r.errors = one.p50, one.p99, r.errors+one.errors
-		res[ep.name] = r
-	}
-	return res
-}
-
 func allAtLeastHalf(gores, jsres map[string]result) bool {
 	for name, r := range gores {
 		if r.rps < jsres[name].rps/2 {
@@ -225,247 +198,6 @@ func allAtLeastHalf(gores, jsres map[string]result) bool {
 		}
 	}
 	return true
-}
-
-// hammer sends n requests over c connections and returns the figures.
-func hammer(base string, ep endpoint, n, c int) result {
-	client := &http.Client{
-		Timeout:   30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: c, MaxConnsPerHost: c, DisableCompression: true},
-	}
-	defer client.CloseIdleConnections()
-	lat := make([]float64, n)
-	var (
-		mu     sync.Mutex
-		errors int
-		wg     sync.WaitGroup
-		next   = make(chan int)
-	)
-	t0 := time.Now()
-	for range c {
-		wg.Go(func() {
-			for i := range next {
-				req, _ := http.NewRequest(ep.method, base+ep.path, strings.NewReader(ep.body))
-				if ep.body != "" {
-					req.Header.Set("Content-Type", "application/json")
-				}
-				t := time.Now()
-				res, err := client.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if err == nil && res.StatusCode != 200 {
-						err = fmt.Errorf("%s", res.Status)
-					}
-				}
-				lat[i] = ms(time.Since(t))
-				if err != nil {
-					mu.Lock()
-					errors++
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	elapsed := time.Since(t0)
-	slices.Sort(lat)
-	return result{
-		rps:    float64(n) / elapsed.Seconds(),
-		p50:    lat[n/2],
-		p99:    lat[min(n-1, n*99/100)],
-		errors: errors,
-	}
-}
-
-type server struct {
-	base  string
-	cmd   *exec.Cmd
-	ready time.Duration
-}
-
-// start runs wrangler dev for w on a free port in its own process group
-// and waits for GET /healthz.
-func start(root string, w *worker) *server {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close()
-	args := append([]string{"dev", "-c", w.config, "--ip", "127.0.0.1", "--port", port, "--log-level", "warn"}, w.vars...)
-	cmd := exec.Command(filepath.Join(root, "node_modules/.bin/wrangler"), args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CI=true")
-	return launch(cmd, "http://127.0.0.1:"+port, "wrangler dev for "+w.name)
-}
-
-// launch starts cmd in its own process group and waits for GET /healthz.
-func launch(cmd *exec.Cmd, base, what string) *server {
-	var log bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &log, &log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	t0 := time.Now()
-	check(cmd.Start())
-	s := &server{base: base, cmd: cmd}
-	for status(s.base+"/healthz") != 200 {
-		if time.Since(t0) > 90*time.Second {
-			s.stop()
-			fail(what + " did not answer in 90s:\n" + log.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	s.ready = time.Since(t0)
-	return s
-}
-
-// startWorkerd serves w's dry-run bundle with workerd alone.
-func startWorkerd(w *worker) *server {
-	files, err := os.ReadDir(w.dist)
-	check(err)
-	var modules []string
-	for _, f := range files {
-		switch {
-		case f.Name() == "worker.js":
-			modules = append([]string{`(name = "worker.js", esModule = embed "worker.js")`}, modules...)
-		case strings.HasSuffix(f.Name(), ".wasm"):
-			modules = append(modules, fmt.Sprintf(`(name = %q, wasm = embed %q)`, f.Name(), f.Name()))
-		}
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	addr := l.Addr().String()
-	l.Close()
-	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .w)],
-  sockets = [(name = "http", address = %q, http = (), service = "main")],
-);
-const w :Workerd.Worker = (
-  modules = [%s],
-  compatibilityDate = "2026-04-26",
-  bindings = [(name = "CALMCLAIM_TEST_ROUTES", text = "1")],
-);
-`, addr, strings.Join(modules, ", "))
-	check(os.WriteFile(filepath.Join(w.dist, "workerd.capnp"), []byte(config), 0o644))
-	bin, _ := filepath.Abs("node_modules/@cloudflare/workerd-linux-64/bin/workerd")
-	cmd := exec.Command(bin, "serve", "workerd.capnp")
-	cmd.Dir = w.dist
-	return launch(cmd, "http://"+addr, w.name+" in workerd")
-}
-
-func (s *server) stop() {
-	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { s.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-		<-done
-	}
-}
-
-// workerd lists the /proc/PID/stat fields of the workerd processes in the
-// server's process group.
-func (s *server) workerd() [][]string {
-	var out [][]string
-	dirs, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 || !bytes.Contains(b[:i], []byte("(workerd")) {
-			continue
-		}
-		f := strings.Fields(string(b[i+2:])) // f[0] is field 3 (state)
-		if pgid, _ := strconv.Atoi(f[2]); pgid == s.cmd.Process.Pid {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// cpu is the user+system CPU time of the server's workerd processes, in ms
-// (clock ticks of 10 ms).
-func (s *server) cpu() float64 {
-	var ticks float64
-	for _, f := range s.workerd() {
-		u, _ := strconv.ParseFloat(f[11], 64)
-		k, _ := strconv.ParseFloat(f[12], 64)
-		ticks += u + k
-	}
-	return ticks * 10
-}
-
-// rss is the resident size of the server's workerd processes, in MB.
-func (s *server) rss() float64 {
-	var pages float64
-	for _, f := range s.workerd() {
-		p, _ := strconv.ParseFloat(f[21], 64)
-		pages += p
-	}
-	return pages * float64(os.Getpagesize()) / 1e6
-}
-
-type floor struct {
-	name string
-	gzip float64 // KiB
-}
-
-// sizeFloors builds the programs under bench/sizefloor as the Worker build
-// does and returns the gzip size of each wasm, then of the Worker's own
-// (build/app.wasm, as scripts/build-worker.sh left it): what the Go
-// runtime, net/http, templ and syumai/workers cost before any code of ours.
-func sizeFloors(root, tmp string) []floor {
-	progs := []struct{ name, pkg string }{
-		{"Go runtime (bench/sizefloor/runtime)", "runtime"},
-		{"+ a blank import of net/http (bench/sizefloor/nethttp)", "nethttp"},
-		{"+ templ (bench/sizefloor/templ)", "templ"},
-		{"+ templ + syumai/workers/cloudflare (bench/sizefloor/workers)", "workers"},
-	}
-	var out []floor
-	for _, p := range progs {
-		file := filepath.Join(tmp, p.pkg+".wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", file, "./bench/sizefloor/"+p.pkg)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			fail(fmt.Sprintf("go build %s: %v\n%s", p.pkg, err, b))
-		}
-		out = append(out, floor{p.name, gzipKiB(file)})
-	}
-	return append(out, floor{"Calmclaim Worker (build/app.wasm)", gzipKiB(filepath.Join(root, "build/app.wasm"))})
-}
-
-// gzipKiB is the size of file gzipped at the default level, in KiB.
-func gzipKiB(file string) float64 {
-	data, err := os.ReadFile(file)
-	check(err)
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	_, err = zw.Write(data)
-	check(err)
-	check(zw.Close())
-	return float64(buf.Len()) / 1024
-}
-
-var uploadRE = regexp.MustCompile(`Total Upload: ([0-9.]+ KiB) / gzip: ([0-9.]+) KiB`)
-
-// uploadSize runs wrangler deploy --dry-run for a config into dir and
-// returns its "Total Upload" line and the gzip size in KiB.
-func uploadSize(root, config, dir string) (string, float64) {
-	out := run(root, "node_modules/.bin/wrangler", "deploy", "--dry-run", "-c", config, "--outdir", dir)
-	m := uploadRE.FindStringSubmatch(out)
-	if m == nil {
-		fail("no Total Upload line from wrangler deploy --dry-run:\n" + out)
-	}
-	gz, _ := strconv.ParseFloat(m[2], 64)
-	return m[1] + " raw, " + m[2] + " KiB gzip", gz
 }
 
 func run(root, name string, args ...string) string {
