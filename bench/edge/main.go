@@ -1,21 +1,21 @@
-// Command edge benchmarks the Go Worker against the trivial JavaScript
-// Worker in bench/jsworker under the same wrangler dev and workerd, on
-// loopback, with bounded request counts (make bench-edge). It measures each
-// twice: under wrangler dev, and the same dry-run bundles under workerd
-// alone, without wrangler's proxy and inspector:
+// Command edge measures the Calmclaim Worker against the goals of the
+// Worker issue, beside the trivial JavaScript Worker in bench/jsworker, in
+// one run on loopback with bounded request counts and times (make
+// bench-edge; make bench runs it too). Each set prints one table with the
+// two columns, their ratio and the goal, met or MISSED:
 //
-//   - requests/s and p50/p99 over -c connections, and p50/p99 over one
-//     connection, for GET /healthz, GET / (or /healthz while / is not 200)
-//     and POST /api/v1/assess;
-//   - CPU per request, from the workerd processes' CPU time in /proc;
-//   - the time from starting wrangler dev to the first response, and the
-//     cold start of a fresh Go runtime inside a warm isolate;
-//   - the Go runtime's memory after the load, and workerd's resident size;
-//   - the upload size from wrangler deploy --dry-run, beside the size floors
-//     of the required dependencies (bench/sizefloor, built the same way).
+//   - start-up: a fresh workerd to the first 200 on GET /healthz, Go and
+//     JS (median of -cold runs); a new Go runtime in a warm isolate, time
+//     to its first response (median of -warm runs);
+//   - throughput: requests/s, p50/p99 and CPU per request for GET /healthz,
+//     GET / and POST /api/v1/assess, Go against JS, under workerd alone and
+//     under wrangler dev;
+//   - size and memory: the upload from wrangler deploy --dry-run, the size
+//     floors of the required dependencies (bench/sizefloor), the Go
+//     runtime's memory after -mem more requests;
 //
-// It needs npm ci and a Linux /proc. It checks the goals at the end and
-// exits 1 if one is missed.
+// -only runs some of the sets. It needs npm ci and a Linux /proc, and
+// exits 1 when a goal is missed, 2 when it cannot measure.
 package main
 
 import (
@@ -28,22 +28,32 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/calmclaim/calmclaim/bench/internal/report"
 )
 
 const assessBody = `{"today":"2026-11-22","facts":{"claim":"broken","paid_on_platform":true,"refund_requested_on":"2026-11-01"}}`
 
 var (
-	requests = flag.Int("n", 3000, "requests per endpoint in the concurrent run")
-	conns    = flag.Int("c", 8, "connections in the concurrent run")
-	single   = flag.Int("single", 300, "requests per endpoint over one connection")
-	memReqs  = flag.Int("mem", 10000, "requests before the memory reading (Go Worker)")
-	noBuild  = flag.Bool("no-build", false, "use build/ as it is")
+	requests  = flag.Int("n", 3000, "requests per endpoint in the concurrent run")
+	conns     = flag.Int("c", 8, "connections in the concurrent run")
+	single    = flag.Int("single", 300, "requests per endpoint over one connection")
+	memReqs   = flag.Int("mem", 10000, "requests before the memory reading (Go Worker)")
+	devN      = flag.Int("dev-n", 1000, "requests per endpoint in the concurrent run under wrangler dev")
+	devSingle = flag.Int("dev-single", 100, "requests per endpoint over one connection under wrangler dev")
+	coldRuns  = flag.Int("cold", 7, "fresh workerd starts per Worker")
+	warmRuns  = flag.Int("warm", 9, "new Go runtimes in the warm isolate")
+	only      = flag.String("only", "", "comma-separated sets to run: startup,throughput,wrangler,size (default all)")
+	noBuild   = flag.Bool("no-build", false, "use build/ as it is")
+	allowSets = []string{"startup", "throughput", "wrangler", "size"}
 )
 
 type endpoint struct{ name, method, path, body string }
 
 type result struct {
+	n              int     // requests completed in the concurrent run
 	rps, p50, p99  float64 // concurrent run; latencies in ms
 	p50one, p99one float64 // one connection
 	cpuPerReq      float64 // ms
@@ -53,7 +63,6 @@ type result struct {
 type worker struct {
 	name   string
 	config string // wrangler config, relative to the root
-	vars   []string
 	ready  time.Duration
 	dist   string // the bundle wrangler deploy --dry-run wrote
 	upload string
@@ -64,6 +73,16 @@ type worker struct {
 
 func main() {
 	flag.Parse()
+	sets := map[string]bool{}
+	for _, s := range strings.Split(*only, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			if !slices.Contains(allowSets, s) {
+				fail("unknown set " + s + " in -only; sets: " + strings.Join(allowSets, ","))
+			}
+			sets[s] = true
+		}
+	}
+	has := func(s string) bool { return len(sets) == 0 || sets[s] }
 	root, err := os.Getwd()
 	check(err)
 	if _, err := os.Stat(filepath.Join(root, "node_modules/.bin/wrangler")); err != nil {
@@ -72,132 +91,159 @@ func main() {
 	if !*noBuild {
 		run(root, "scripts/build-worker.sh")
 	}
-	gow := &worker{name: "go", config: "wrangler.toml", vars: []string{"--var", "CALMCLAIM_TEST_ROUTES:1"}}
+	gow := &worker{name: "go", config: "wrangler.toml"}
 	jsw := &worker{name: "js", config: "bench/jsworker/wrangler.toml"}
 	tmp, err := os.MkdirTemp("", "calmclaim-bench-")
 	check(err)
+	tmpDir = tmp
 	defer os.RemoveAll(tmp)
 	for _, w := range []*worker{gow, jsw} {
 		w.dist = filepath.Join(tmp, w.name)
 		w.upload, w.gzip = uploadSize(root, w.config, w.dist)
 	}
-
-	floors := sizeFloors(root, tmp)
-
 	eps := []endpoint{
 		{"GET /healthz", "GET", "/healthz", ""},
 		{"GET /", "GET", "/", ""},
 		{"POST /api/v1/assess", "POST", "/api/v1/assess", assessBody},
 	}
-	var coldStarts []float64
+	var tables []*report.Table
+	started := time.Now()
+
+	var floors []floor
+	if has("size") {
+		floors = sizeFloors(root, tmp)
+	}
+
+	// Under wrangler dev, as make dev runs it: fewer requests, as wrangler
+	// dev is the slow path and not what production runs.
+	if has("wrangler") {
+		for _, w := range []*worker{gow, jsw} {
+			srv := start(root, w)
+			w.ready = srv.ready
+			// wrangler dev may reload once just after its first answer (a
+			// build at start-up); let it settle, then warm the JIT on every
+			// endpoint.
+			time.Sleep(3 * time.Second)
+			w.res = measure(srv, eps, *devN, *devSingle)
+			srv.stop()
+		}
+	}
+
+	// The same bundles in workerd alone: no wrangler proxy, no inspector
+	// (with a debugger attached, V8 keeps wasm in its baseline tier).
+	var cold map[string][]float64
+	if has("startup") {
+		cold = coldStarts([]*worker{gow, jsw}, *coldRuns)
+	}
+	var warm []float64
+	var warmBad int
+	var healthzGo, healthzJS float64
 	var memAfter map[string]any
 	var rssGo, rssJS float64
-	for _, w := range []*worker{gow, jsw} {
-		srv := start(root, w)
-		w.ready = srv.ready
-		// wrangler dev may reload once just after its first answer (a build
-		// at start-up); let it settle, then warm the JIT on every endpoint.
-		time.Sleep(3 * time.Second)
-		w.res = measure(srv, eps)
-		if w == gow {
-			for range 5 {
-				get(srv.base + "/__test/exit")
-				t := time.Now()
-				if status(srv.base+"/healthz") == 200 {
-					coldStarts = append(coldStarts, ms(time.Since(t)))
-				}
-			}
+	if has("throughput") || has("startup") || has("size") {
+		srv := startWorkerd(gow, true)
+		if has("throughput") {
+			gow.res2 = measure(srv, eps, *requests, *single)
+		}
+		if has("size") { // before the restarts below, which start a fresh runtime
 			for done := 0; done < *memReqs; done += 2000 {
 				hammer(srv.base, eps[done/2000%2*2], min(2000, *memReqs-done), *conns)
 			}
 			check(json.Unmarshal(get(srv.base+"/__test/mem"), &memAfter))
 			rssGo = srv.rss()
-		} else {
-			rssJS = srv.rss()
+		}
+		if has("startup") {
+			healthzGo = warmHealthz(srv, 51)
+			warm, warmBad = warmRestarts(srv, *warmRuns)
 		}
 		srv.stop()
 	}
-
-	// The same bundles in workerd alone: no wrangler proxy, no inspector
-	// (with a debugger attached, V8 keeps wasm in its baseline tier).
-	for _, w := range []*worker{gow, jsw} {
-		srv := startWorkerd(w)
-		w.res2 = measure(srv, eps)
+	if has("throughput") || has("startup") || has("size") {
+		srv := startWorkerd(jsw, false)
+		if has("throughput") {
+			jsw.res2 = measure(srv, eps, *requests, *single)
+		}
+		healthzJS = warmHealthz(srv, 51)
+		rssJS = srv.rss()
 		srv.stop()
 	}
 
-	fmt.Printf("\nEdge benchmark: wrangler dev (workerd) on loopback, %d requests over %d connections, %d over one connection\n\n", *requests, *conns, *single)
-	table("wrangler dev (as make dev; its proxy and inspector in the path)", eps, gow.res, jsw.res)
-	table("workerd alone, the same bundles (closer to production)", eps, gow.res2, jsw.res2)
-	slices.Sort(coldStarts)
-	fmt.Printf("\nwrangler dev start to first response: go %.1f s, js %.1f s\n", gow.ready.Seconds(), jsw.ready.Seconds())
-	if len(coldStarts) > 0 {
-		fmt.Printf("new Go runtime in a warm isolate, first response: median %.1f ms (of %d)\n", coldStarts[len(coldStarts)/2], len(coldStarts))
+	fmt.Printf("\nEdge benchmark (loopback; %s)\n", time.Since(started).Round(time.Second))
+	if has("startup") {
+		t := &report.Table{Title: "Start-up, workerd alone", Cols: []string{"Go", "JS"}}
+		g, j := median(cold["go"]), median(cold["js"])
+		t.Goal("Go <= 3x JS", g > 0 && j > 0 && g <= 3*j, fmt.Sprintf("fresh workerd to first 200 on GET /healthz (median of %d)", len(cold["go"])), report.MS(g), report.MS(j), report.Ratio(g, j))
+		w := median(warm)
+		t.Goal("< 10 ms", len(warm) >= 5 && w < 10, fmt.Sprintf("new Go runtime in a warm isolate, first response (median of %d)", len(warm)), report.MS(w), "", "")
+		t.Add("warm GET /healthz, one connection (median of 51)", report.MS(healthzGo), report.MS(healthzJS), report.Ratio(healthzGo, healthzJS))
+		if has("wrangler") {
+			t.Add("wrangler dev start to first response", fmt.Sprintf("%.1f s", gow.ready.Seconds()), fmt.Sprintf("%.1f s", jsw.ready.Seconds()), "")
+		}
+		t.Note("fresh workerd, each run in ms: go %s; js %s", runs(cold["go"]), runs(cold["js"]))
+		t.Note("new runtime, each run in ms: %s (after GET /__test/exit answered 500)", runs(warm))
+		if warmBad > 0 {
+			t.Note("%d of %d restarts were not confirmed (no 500 from /__test/exit, or no 200 after it) and are left out", warmBad, *warmRuns)
+		}
+		tables = append(tables, t)
 	}
-	fmt.Printf("upload: go %s; js %s\n", gow.upload, jsw.upload)
-	fmt.Printf("size floors, gzip of the wasm alone (go build -trimpath -ldflags='-s -w'):\n")
-	for _, f := range floors {
-		fmt.Printf("  %-58s %7.0f KiB\n", f.name, f.gzip)
+	if has("throughput") {
+		tables = append(tables, throughputTable("Throughput, workerd alone, the dry-run bundles (closer to production)", eps, gow.res2, jsw.res2,
+			map[string]bool{"GET /": true, "POST /api/v1/assess": true}, *requests, *single))
 	}
-	fmt.Printf("Go runtime memory after %d more requests: %v; workerd RSS go %.0f MB, js %.0f MB\n", *memReqs, memAfter, rssGo, rssJS)
+	if has("wrangler") {
+		t := throughputTable("Throughput, wrangler dev (as make dev: its proxy and inspector in the path)", eps, gow.res, jsw.res,
+			map[string]bool{"GET /healthz": true, "GET /": true, "POST /api/v1/assess": true}, *devN, *devSingle)
+		as := gow.res["POST /api/v1/assess"]
+		t.Goal("< 5 ms", as.p50one < 5, "POST /api/v1/assess one-connection p50", report.MS(as.p50one), report.MS(jsw.res["POST /api/v1/assess"].p50one), "")
+		tables = append(tables, t)
+	}
+	if has("size") {
+		t := &report.Table{Title: "Size and memory", Cols: []string{"Go", "JS"}}
+		t.Goal("<= 1536 KiB gzip", gow.gzip <= 1536, "upload (wrangler deploy --dry-run)", gow.upload, jsw.upload, "")
+		sys, _ := memAfter["sys"].(float64)
+		t.Goal("< 128 MB", sys > 0 && sys < 128e6, fmt.Sprintf("Go runtime memory after %d more requests (workerd alone)", *memReqs), fmt.Sprintf("%.1f MB", sys/1e6), "", "")
+		t.Add("workerd resident size at the end (workerd alone)", fmt.Sprintf("%.0f MB", rssGo), fmt.Sprintf("%.0f MB", rssJS), "")
+		t.Note("Go runtime memory: %v", memAfter)
+		t.Note("size floors, gzip of the wasm alone (go build -trimpath -ldflags='-s -w'):")
+		for _, f := range floors {
+			t.Note("  %-62s %7.0f KiB", f.name, f.gzip)
+		}
+		tables = append(tables, t)
+	}
 
-	assess := gow.res["POST /api/v1/assess"]
-	errs := 0
-	for _, w := range []*worker{gow, jsw} {
-		for _, r := range w.res {
-			errs += r.errors
-		}
-		for _, r := range w.res2 {
-			errs += r.errors
-		}
+	for _, t := range tables {
+		t.Print(os.Stdout)
 	}
-	sys, _ := memAfter["sys"].(float64)
-	goals := []struct {
-		name string
-		ok   bool
-	}{
-		{"throughput >= half the JS Worker's under wrangler dev (every endpoint)", allAtLeastHalf(gow.res, jsw.res)},
-		{fmt.Sprintf("one-connection p50 of assess < 5 ms (%.2f)", assess.p50one), assess.p50one < 5},
-		{fmt.Sprintf("upload <= 1.5 MiB gzip (%.0f KiB)", gow.gzip), gow.gzip <= 1536},
-		{fmt.Sprintf("Go memory after the load < 128 MB (%.1f MB)", sys/1e6), sys > 0 && sys < 128e6},
-		{fmt.Sprintf("no errors under load (%d)", errs), errs == 0},
-	}
-	missed := false
-	fmt.Println()
-	for _, g := range goals {
-		mark := "met   "
-		if !g.ok {
-			mark, missed = "MISSED", true
-		}
-		fmt.Printf("goal %s %s\n", mark, g.name)
-	}
-	if missed {
+	if report.Summary(os.Stdout, tables) {
+		os.RemoveAll(tmp)
 		os.Exit(1)
 	}
 }
 
-func table(title string, eps []endpoint, gores, jsres map[string]result) {
-	fmt.Printf("\n%s\n", title)
-	fmt.Printf("%-22s %-3s %9s %8s %8s %10s %10s %9s %6s\n", "endpoint", "", "req/s", "p50 ms", "p99 ms", "1-conn p50", "1-conn p99", "CPU ms/req", "errors")
+// throughputTable prints, per endpoint, requests/s over -c connections
+// with a goal of half the JS Worker's where goals says so, latencies over
+// those connections and over one, and CPU per request.
+func throughputTable(title string, eps []endpoint, gores, jsres map[string]result, goals map[string]bool, n, single int) *report.Table {
+	t := &report.Table{Title: title, Cols: []string{"Go", "JS"}}
+	var goErrs, jsErrs int
 	for _, ep := range eps {
-		for _, w := range []struct {
-			name string
-			r    result
-		}{{"go", gores[ep.name]}, {"js", jsres[ep.name]}} {
-			r := w.r
-			fmt.Printf("%-22s %-3s %9.0f %8.2f %8.2f %10.2f %10.2f %9.2f %6d\n", ep.name, w.name, r.rps, r.p50, r.p99, r.p50one, r.p99one, r.cpuPerReq, r.errors)
+		g, j := gores[ep.name], jsres[ep.name]
+		name := fmt.Sprintf("%s req/s (%d conns)", ep.name, *conns)
+		if goals[ep.name] {
+			t.Goal(">= 0.5 of JS", g.rps >= j.rps/2, name, frps(g.rps), frps(j.rps), report.Ratio(g.rps, j.rps))
+		} else {
+			t.Add(name, frps(g.rps), frps(j.rps), report.Ratio(g.rps, j.rps))
 		}
-		fmt.Printf("%-22s Go/JS throughput %.2f\n", "", gores[ep.name].rps/jsres[ep.name].rps)
+		t.Add("  p50 / p99", fmt.Sprintf("%.2f / %.2f ms", g.p50, g.p99), fmt.Sprintf("%.2f / %.2f ms", j.p50, j.p99), "")
+		t.Add("  one connection p50 / p99", fmt.Sprintf("%.2f / %.2f ms", g.p50one, g.p99one), fmt.Sprintf("%.2f / %.2f ms", j.p50one, j.p99one), "")
+		t.Add("  CPU per request", fmt.Sprintf("%.2f ms", g.cpuPerReq), fmt.Sprintf("%.2f ms", j.cpuPerReq), report.Ratio(g.cpuPerReq, j.cpuPerReq))
+		goErrs += g.errors
+		jsErrs += j.errors
 	}
-}
-
-func allAtLeastHalf(gores, jsres map[string]result) bool {
-	for name, r := range gores {
-		if r.rps < jsres[name].rps/2 {
-			return false
-		}
-	}
-	return true
+	t.Goal("0", goErrs+jsErrs == 0, "errors (non-200 or no answer) in these runs", fmt.Sprint(goErrs), fmt.Sprint(jsErrs), "")
+	t.Note("%d requests per endpoint over %d connections after 500 to warm up, then %d over one connection; CPU from workerd's /proc times", n, *conns, single)
+	t.Note("GET /: the Go Worker renders the start page; the JS Worker answers a fixed 60-byte page")
+	return t
 }
 
 func run(root, name string, args ...string) string {
@@ -211,8 +257,12 @@ func run(root, name string, args ...string) string {
 	return string(out)
 }
 
+// plain is the client of single requests (status, get): kept-alive
+// connections, and a bound on every request.
+var plain = &http.Client{Timeout: 30 * time.Second}
+
 func status(url string) int {
-	res, err := http.Get(url)
+	res, err := plain.Get(url)
 	if err != nil {
 		return 0
 	}
@@ -222,7 +272,7 @@ func status(url string) int {
 }
 
 func get(url string) []byte {
-	res, err := http.Get(url)
+	res, err := plain.Get(url)
 	if err != nil {
 		return nil
 	}
@@ -239,7 +289,16 @@ func check(err error) {
 	}
 }
 
+// tmpDir holds the dry-run bundles and builds; fail removes it.
+var tmpDir string
+
+// fail stops the servers still running, removes tmpDir and exits with
+// status 2.
 func fail(msg string) {
+	stopAll()
+	if tmpDir != "" {
+		os.RemoveAll(tmpDir)
+	}
 	fmt.Fprintln(os.Stderr, "bench/edge:", msg)
 	os.Exit(2)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -19,21 +20,28 @@ type server struct {
 	ready time.Duration
 }
 
+// freeAddr returns a loopback address with a port free at the time.
+func freeAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	defer l.Close()
+	return l.Addr().String()
+}
+
 // start runs wrangler dev for w on a free port in its own process group
 // and waits for GET /healthz.
 func start(root string, w *worker) *server {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close()
-	args := append([]string{"dev", "-c", w.config, "--ip", "127.0.0.1", "--port", port, "--log-level", "warn"}, w.vars...)
+	_, port, _ := net.SplitHostPort(freeAddr())
+	args := []string{"dev", "-c", w.config, "--ip", "127.0.0.1", "--port", port, "--log-level", "warn"}
 	cmd := exec.Command(filepath.Join(root, "node_modules/.bin/wrangler"), args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CI=true")
 	return launch(cmd, "http://127.0.0.1:"+port, "wrangler dev for "+w.name)
 }
 
-// launch starts cmd in its own process group and waits for GET /healthz.
+// launch starts cmd in its own process group and waits for GET /healthz;
+// ready is the time from starting the process to the first 200, polled
+// every millisecond (a refused connection costs microseconds).
 func launch(cmd *exec.Cmd, base, what string) *server {
 	var log bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &log, &log
@@ -41,19 +49,22 @@ func launch(cmd *exec.Cmd, base, what string) *server {
 	t0 := time.Now()
 	check(cmd.Start())
 	s := &server{base: base, cmd: cmd}
+	live = append(live, s)
 	for status(s.base+"/healthz") != 200 {
 		if time.Since(t0) > 90*time.Second {
 			s.stop()
 			fail(what + " did not answer in 90s:\n" + log.String())
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(time.Millisecond)
 	}
 	s.ready = time.Since(t0)
 	return s
 }
 
-// startWorkerd serves w's dry-run bundle with workerd alone.
-func startWorkerd(w *worker) *server {
+// startWorkerd serves w's dry-run bundle with workerd alone. testRoutes
+// sets CALMCLAIM_TEST_ROUTES=1 in the Worker's env (the /__test/ routes of
+// wasm/worker/testroutes.go).
+func startWorkerd(w *worker, testRoutes bool) *server {
 	files, err := os.ReadDir(w.dist)
 	check(err)
 	var modules []string
@@ -65,10 +76,11 @@ func startWorkerd(w *worker) *server {
 			modules = append(modules, fmt.Sprintf(`(name = %q, wasm = embed %q)`, f.Name(), f.Name()))
 		}
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	addr := l.Addr().String()
-	l.Close()
+	bindings := ""
+	if testRoutes {
+		bindings = `(name = "CALMCLAIM_TEST_ROUTES", text = "1")`
+	}
+	addr := freeAddr()
 	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .w)],
@@ -77,9 +89,9 @@ const config :Workerd.Config = (
 const w :Workerd.Worker = (
   modules = [%s],
   compatibilityDate = "2026-04-26",
-  bindings = [(name = "CALMCLAIM_TEST_ROUTES", text = "1")],
+  bindings = [%s],
 );
-`, addr, strings.Join(modules, ", "))
+`, addr, strings.Join(modules, ", "), bindings)
 	check(os.WriteFile(filepath.Join(w.dist, "workerd.capnp"), []byte(config), 0o644))
 	bin, _ := filepath.Abs("node_modules/@cloudflare/workerd-linux-64/bin/workerd")
 	cmd := exec.Command(bin, "serve", "workerd.capnp")
@@ -87,7 +99,19 @@ const w :Workerd.Worker = (
 	return launch(cmd, "http://"+addr, w.name+" in workerd")
 }
 
+// live lists the servers started and not yet stopped, for stopAll.
+var live []*server
+
+// stopAll stops every server still running (on a failure).
+func stopAll() {
+	for len(live) > 0 {
+		live[0].stop()
+	}
+}
+
+// stop ends the server's process group and waits for it.
 func (s *server) stop() {
+	live = slices.DeleteFunc(live, func(x *server) bool { return x == s })
 	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() { s.cmd.Wait(); close(done) }()
