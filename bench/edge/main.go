@@ -7,6 +7,10 @@
 //   - start-up: a fresh workerd to the first 200 on GET /healthz, Go and
 //     JS (median of -cold runs); a new Go runtime in a warm isolate, time
 //     to its first response (median of -warm runs);
+//   - describe: CPU per POST /api/v1/describe on the Go Worker, from
+//     workerd's CPU time in /proc, for a typical 1 KB story and an 8 KB
+//     hostile one (testdata/), beside the same requests natively; then
+//     assessments alone and while four clients send the hostile describe;
 //   - throughput: requests/s, p50/p99 and CPU per request for GET /healthz,
 //     GET / and POST /api/v1/assess, Go against JS, under workerd alone and
 //     under wrangler dev;
@@ -45,9 +49,11 @@ var (
 	devSingle = flag.Int("dev-single", 100, "requests per endpoint over one connection under wrangler dev")
 	coldRuns  = flag.Int("cold", 7, "fresh workerd starts per Worker")
 	warmRuns  = flag.Int("warm", 9, "new Go runtimes in the warm isolate")
-	only      = flag.String("only", "", "comma-separated sets to run: startup,throughput,wrangler,size (default all)")
+	typReqs   = flag.Int("describe-typical", 300, "typical describe requests for the CPU figure")
+	hostReqs  = flag.Int("describe-hostile", 40, "hostile describe requests for the CPU figure")
+	only      = flag.String("only", "", "comma-separated sets to run: startup,describe,throughput,wrangler,size (default all)")
 	noBuild   = flag.Bool("no-build", false, "use build/ as it is")
-	allowSets = []string{"startup", "throughput", "wrangler", "size"}
+	allowSets = []string{"startup", "describe", "throughput", "wrangler", "size"}
 )
 
 type endpoint struct{ name, method, path, body string }
@@ -138,9 +144,10 @@ func main() {
 	var warm []float64
 	var warmBad int
 	var healthzGo, healthzJS float64
+	var desc describeRes
 	var memAfter map[string]any
 	var rssGo, rssJS float64
-	if has("throughput") || has("startup") || has("size") {
+	if has("throughput") || has("startup") || has("describe") || has("size") {
 		srv := startWorkerd(gow, true)
 		if has("throughput") {
 			gow.res2 = measure(srv, eps, *requests, *single)
@@ -155,6 +162,10 @@ func main() {
 		if has("startup") {
 			healthzGo = warmHealthz(srv, 51)
 			warm, warmBad = warmRestarts(srv, *warmRuns)
+		}
+		if has("describe") {
+			desc = describeSet(srv, describeEndpoint("describe typical", typicalFile),
+				describeEndpoint("describe hostile", hostileFile), eps[2], *typReqs, *hostReqs)
 		}
 		srv.stop()
 	}
@@ -185,6 +196,31 @@ func main() {
 			t.Note("%d of %d restarts were not confirmed (no 500 from /__test/exit, or no 200 after it) and are left out", warmBad, *warmRuns)
 		}
 		tables = append(tables, t)
+	}
+	if has("describe") {
+		t := &report.Table{Title: "POST /api/v1/describe on the Go Worker (workerd alone), one request at a time", Cols: []string{"Worker", "native"}}
+		ty, ho := desc.typical, desc.hostile
+		t.Goal("< 5 ms", ty.n > 0 && ty.errors == 0 && ty.cpuPerReq < 5, fmt.Sprintf("typical 1 KB story: CPU per request (%d requests)", ty.n), report.MS(ty.cpuPerReq), report.MS(desc.nativeTypical), report.Ratio(ty.cpuPerReq, desc.nativeTypical))
+		t.Add("  latency p50 / p99", fmt.Sprintf("%.2f / %.2f ms", ty.p50, ty.p99), "", "")
+		t.Goal("< 50 ms", ho.n > 0 && ho.errors == 0 && ho.cpuPerReq < 50, fmt.Sprintf("hostile 8 KB story: CPU per request (%d requests)", ho.n), report.MS(ho.cpuPerReq), report.MS(desc.nativeHostile), report.Ratio(ho.cpuPerReq, desc.nativeHostile))
+		t.Add("  latency p50 / p99", fmt.Sprintf("%.1f / %.1f ms", ho.p50, ho.p99), "", "")
+		t.Note("Worker: workerd's CPU time (/proc, 10 ms ticks) over the run / requests; native: web.New in this process, wall time per request, one at a time")
+		t.Note("bodies: %s, %s", typicalFile, hostileFile)
+		if ty.errors+ho.errors > 0 {
+			t.Note("errors (non-200 or no answer): typical %d, hostile %d", ty.errors, ho.errors)
+		}
+		tables = append(tables, t)
+
+		m := &report.Table{Title: fmt.Sprintf("POST /api/v1/assess over %d connections while %d clients send the hostile describe (Go Worker, workerd alone)", assessConns, describeClients),
+			Cols: []string{"assess alone", "under describe load"}}
+		a, l := desc.alone, desc.loaded
+		m.Add("assess req/s", frps(a.rps), frps(l.rps), report.Ratio(l.rps, a.rps))
+		m.Add("assess p50", report.MS(a.p50), report.MS(l.p50), report.Ratio(l.p50, a.p50))
+		m.Add("assess p99", report.MS(a.p99), report.MS(l.p99), report.Ratio(l.p99, a.p99))
+		m.Goal("served, 0 errors", l.n > 0 && a.errors+l.errors == 0, "assessments answered / errors", fmt.Sprintf("%d / %d", a.n, a.errors), fmt.Sprintf("%d / %d", l.n, l.errors), "")
+		m.Add("hostile describes answered alongside / errors", "", fmt.Sprintf("%d / %d", desc.describes, desc.describeErrs), "")
+		m.Note("each side runs up to 3000 assessments or 10 s; ratio is under load / alone")
+		tables = append(tables, m)
 	}
 	if has("throughput") {
 		tables = append(tables, throughputTable("Throughput, workerd alone, the dry-run bundles (closer to production)", eps, gow.res2, jsw.res2,
