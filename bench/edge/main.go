@@ -17,6 +17,9 @@
 //   - size and memory: the upload from wrangler deploy --dry-run, the size
 //     floors of the required dependencies (bench/sizefloor), the Go
 //     runtime's memory after -mem more requests;
+//   - fuzz: the same seeded list of -fuzz-n odd requests to the native
+//     server and to the Go Worker in workerd, counting requests without an
+//     answer, 5xx, malformed bodies and a server that stops answering.
 //
 // -only runs some of the sets. It needs npm ci and a Linux /proc, and
 // exits 1 when a goal is missed, 2 when it cannot measure.
@@ -51,9 +54,12 @@ var (
 	warmRuns  = flag.Int("warm", 9, "new Go runtimes in the warm isolate")
 	typReqs   = flag.Int("describe-typical", 300, "typical describe requests for the CPU figure")
 	hostReqs  = flag.Int("describe-hostile", 40, "hostile describe requests for the CPU figure")
-	only      = flag.String("only", "", "comma-separated sets to run: startup,describe,throughput,wrangler,size (default all)")
+	fuzzN     = flag.Int("fuzz-n", 1500, "fuzz requests per runtime")
+	fuzzTime  = flag.Duration("fuzz-time", 90*time.Second, "longest fuzz run per runtime")
+	fuzzSeed  = flag.Uint64("fuzz-seed", 1, "seed of the fuzz requests")
+	only      = flag.String("only", "", "comma-separated sets to run: startup,describe,throughput,wrangler,size,fuzz (default all)")
 	noBuild   = flag.Bool("no-build", false, "use build/ as it is")
-	allowSets = []string{"startup", "describe", "throughput", "wrangler", "size"}
+	allowSets = []string{"startup", "describe", "throughput", "wrangler", "size", "fuzz"}
 )
 
 type endpoint struct{ name, method, path, body string }
@@ -179,6 +185,20 @@ func main() {
 		srv.stop()
 	}
 
+	var native, edge fuzzRes
+	var reqs []fuzzReq
+	if has("fuzz") {
+		reqs = fuzzRequests(*fuzzSeed, *fuzzN)
+		bin := filepath.Join(tmp, "calmclaim")
+		run(root, "go", "build", "-o", bin, "./web/cmd/calmclaim")
+		srv := startNative(bin)
+		native = runFuzz(srv.base, reqs, *fuzzTime)
+		srv.stop()
+		srv = startWorkerd(gow, false)
+		edge = runFuzz(srv.base, reqs, *fuzzTime)
+		srv.stop()
+	}
+
 	fmt.Printf("\nEdge benchmark (loopback; %s)\n", time.Since(started).Round(time.Second))
 	if has("startup") {
 		t := &report.Table{Title: "Start-up, workerd alone", Cols: []string{"Go", "JS"}}
@@ -246,6 +266,9 @@ func main() {
 		}
 		tables = append(tables, t)
 	}
+	if has("fuzz") {
+		tables = append(tables, fuzzTable(reqs, native, edge))
+	}
 
 	for _, t := range tables {
 		t.Print(os.Stdout)
@@ -280,6 +303,61 @@ func throughputTable(title string, eps []endpoint, gores, jsres map[string]resul
 	t.Note("%d requests per endpoint over %d connections after 500 to warm up, then %d over one connection; CPU from workerd's /proc times", n, *conns, single)
 	t.Note("GET /: the Go Worker renders the start page; the JS Worker answers a fixed 60-byte page")
 	return t
+}
+
+// fuzzTable reports the fuzz of both runtimes.
+func fuzzTable(reqs []fuzzReq, native, edge fuzzRes) *report.Table {
+	t := &report.Table{Title: fmt.Sprintf("Fuzz: %d seeded odd requests (seed %d), one at a time, loopback", len(reqs), *fuzzSeed), Cols: []string{"native", "Worker (workerd)"}}
+	sent := func(r fuzzRes) string {
+		s := fmt.Sprintf("%d in %.0f s", r.sent, r.took.Seconds())
+		if r.timedOut {
+			s += fmt.Sprintf(" (stopped at %s)", *fuzzTime)
+		}
+		return s
+	}
+	t.Add("requests sent", sent(native), sent(edge), "")
+	t.Goal("0", native.transport+edge.transport == 0, "well-formed requests without an answer", fmt.Sprint(native.transport), fmt.Sprint(edge.transport), "")
+	t.Goal("0", native.fiveXX+edge.fiveXX == 0, "well-formed requests answered 5xx", fmt.Sprint(native.fiveXX), fmt.Sprint(edge.fiveXX), "")
+	t.Goal("0", native.malformed+edge.malformed == 0, "malformed bodies (invalid JSON, NUL padding)", fmt.Sprint(native.malformed), fmt.Sprint(edge.malformed), "")
+	t.Goal("yes", native.healthy && edge.healthy, "GET /healthz answers 200 after the fuzz", yes(native.healthy), yes(edge.healthy), "")
+	t.Add("text answers with NUL characters inside (echoed input)", fmt.Sprint(native.nulInside), fmt.Sprint(edge.nulInside), "")
+	t.Add("not well-formed HTTP sent (raw bytes, undefined methods)", fmt.Sprint(native.badSent), fmt.Sprint(edge.badSent), "")
+	t.Add("  answered 5xx", fmt.Sprint(native.badFiveXX), fmt.Sprint(edge.badFiveXX), "")
+	t.Add("  no answer / closed without an answer", fmt.Sprintf("%d / %d", native.badTransport, native.rawNoAnswer), fmt.Sprintf("%d / %d", edge.badTransport, edge.rawNoAnswer), "")
+	n, diffs := statusDiffs(reqs, native, edge)
+	for _, side := range []struct {
+		name string
+		r    fuzzRes
+	}{{"native", native}, {"Worker", edge}} {
+		if len(side.r.byClass) == 0 {
+			continue
+		}
+		var classes []string
+		for k, v := range side.r.byClass {
+			classes = append(classes, fmt.Sprintf("%s: %d", k, v))
+		}
+		slices.Sort(classes)
+		t.Note("%s failures by class and request kind: %s", side.name, strings.Join(classes, ", "))
+		for _, e := range side.r.examples {
+			t.Note("  %s %s", side.name, e)
+		}
+	}
+	if len(diffs) > 0 {
+		t.Note("%d requests were answered with different statuses by the two runtimes (not a goal); a few:", n)
+		for _, d := range diffs {
+			t.Note("  %s", d)
+		}
+	}
+	t.Note("not well-formed HTTP is answered by Cloudflare's front line in production and by workerd's HTTP layer here, before any Worker runs: not a goal")
+	t.Note("replay: go run ./bench/edge -only fuzz -fuzz-seed %d -fuzz-n %d (request #i depends on the seed only)", *fuzzSeed, len(reqs))
+	return t
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func run(root, name string, args ...string) string {

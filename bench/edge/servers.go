@@ -61,6 +61,16 @@ func launch(cmd *exec.Cmd, base, what string) *server {
 	return s
 }
 
+// startNative runs the native server binary (web/cmd/calmclaim, built by
+// the caller) on a free loopback port.
+func startNative(bin string) *server {
+	addr := freeAddr()
+	host, port, _ := net.SplitHostPort(addr)
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "HOST="+host, "PORT="+port)
+	return launch(cmd, "http://"+addr, "the native server")
+}
+
 // startWorkerd serves w's dry-run bundle with workerd alone. testRoutes
 // sets CALMCLAIM_TEST_ROUTES=1 in the Worker's env (the /__test/ routes of
 // wasm/worker/testroutes.go).
