@@ -38,6 +38,7 @@ type describeRes struct {
 	// describeClients clients send the hostile describe without pause
 	alone, loaded           result
 	describes, describeErrs int64
+	describeErr             string // the first error of the describe clients
 }
 
 const (
@@ -66,10 +67,17 @@ func describeSet(srv *server, typ, host, assess endpoint, nTyp, nHost int) descr
 	const n, window = 3000, 10 * time.Second
 	d.alone = hammerFor(srv.base, assess, n, assessConns, window)
 	stop := make(chan struct{})
-	var wg sync.WaitGroup
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex
+	)
 	for range describeClients {
 		wg.Go(func() {
-			client := &http.Client{Timeout: 30 * time.Second}
+			// A new connection per describe (it costs nothing beside 100 ms
+			// of describe): under this load workerd may close a kept-alive
+			// connection as a request goes out, and Go's client, unlike a
+			// browser, does not send a POST again.
+			client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
 			defer client.CloseIdleConnections()
 			for {
 				select {
@@ -77,8 +85,13 @@ func describeSet(srv *server, typ, host, assess endpoint, nTyp, nHost int) descr
 					return
 				default:
 				}
-				if send(client, srv.base, host) != nil {
+				if err := send(client, srv.base, host); err != nil {
 					atomic.AddInt64(&d.describeErrs, 1)
+					mu.Lock()
+					if d.describeErr == "" {
+						d.describeErr = err.Error()
+					}
+					mu.Unlock()
 				} else {
 					atomic.AddInt64(&d.describes, 1)
 				}

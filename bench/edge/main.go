@@ -240,6 +240,9 @@ func main() {
 		m.Goal("served, 0 errors", l.n > 0 && a.errors+l.errors == 0, "assessments answered / errors", fmt.Sprintf("%d / %d", a.n, a.errors), fmt.Sprintf("%d / %d", l.n, l.errors), "")
 		m.Add("hostile describes answered alongside / errors", "", fmt.Sprintf("%d / %d", desc.describes, desc.describeErrs), "")
 		m.Note("each side runs up to 3000 assessments or 10 s; ratio is under load / alone")
+		if desc.describeErr != "" {
+			m.Note("first describe error: %s", desc.describeErr)
+		}
 		tables = append(tables, m)
 	}
 	if has("throughput") {
