@@ -1,8 +1,20 @@
-// Command browser measures Calmclaim in headless Chromium on loopback, in
-// one run: time to first paint, time until the wasm is ready, bytes
-// transferred before the first question is usable, time per wizard step
-// with the wasm, and evidence-bundle throughput and memory in the page
-// against the same Go code natively. make bench-browser runs it.
+// Command browser measures Calmclaim in headless Chromium, in one run:
+//
+//   - on loopback, with the native server (web/cmd/calmclaim, as make run
+//     serves it): time to first paint, time until the wasm is ready, bytes
+//     transferred before the first question is usable, time per wizard
+//     step with the wasm;
+//   - on a slow link (Chromium's network emulation, by default 1.6 Mbps
+//     down, 750 kbps up, 150 ms RTT) with an empty cache, through both
+//     runtimes, the native server and the Worker under wrangler dev (its
+//     static assets as Workers Static Assets serves them): first paint, the
+//     first question's form present, wasm ready, and the wasm's bytes on
+//     the wire;
+//   - evidence-bundle throughput and memory in the page against the same
+//     Go code natively.
+//
+// It prints a table per set with the goals and exits 1 if one is missed.
+// make bench-browser runs it (after make browser and make build).
 package main
 
 import (
@@ -10,9 +22,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http/httptest"
+	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -20,46 +33,55 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/calmclaim/calmclaim/assistant/bundle"
-	"github.com/calmclaim/calmclaim/web"
+	"github.com/calmclaim/calmclaim/bench/internal/report"
 )
+
+// cleanup runs before any exit: servers to stop, folders to remove.
+var cleanup []func()
+
+func exit(code int) {
+	for i := len(cleanup) - 1; i >= 0; i-- {
+		cleanup[i]()
+	}
+	os.Exit(code)
+}
 
 func main() {
 	mib := flag.Int("bundle-mib", 1024, "size of the synthetic video bundled, in MiB")
-	runs := flag.Int("runs", 5, "page loads measured")
+	runs := flag.Int("runs", 5, "page loads measured on loopback")
+	slowRuns := flag.Int("slow-runs", 1, "page loads per runtime on the slow link (0: none)")
+	downKbps := flag.Float64("down-kbps", 1600, "slow link: download throughput, kbit/s")
+	upKbps := flag.Float64("up-kbps", 750, "slow link: upload throughput, kbit/s")
+	rtt := flag.Float64("rtt", 150, "slow link: round-trip time, ms")
+	slowLimit := flag.Duration("slow-limit", 150*time.Second, "longest wait for the wasm on the slow link")
+	worker := flag.Bool("worker", true, "also load the page through the Worker (wrangler dev; needs make build and npm ci)")
 	nativeOnly := flag.Bool("native-only", false, "bundle natively, print the seconds and exit (run by the benchmark itself)")
-	base := flag.String("base", "", "measure this server (e.g. the Worker under make dev) instead of the native handler")
-	slowOnly := flag.Bool("slow-only", false, "only the loads over the emulated slow link")
 	flag.Parse()
 	if *nativeOnly {
 		fmt.Println(nativeBundle(*mib << 20))
 		return
 	}
-	if *base == "" {
-		srv := httptest.NewServer(web.New(web.Options{}))
-		defer srv.Close()
-		*base = srv.URL
-	}
 	dir, _ := os.MkdirTemp("", "calmclaim-bench-")
-	defer os.RemoveAll(dir)
+	cleanup = append(cleanup, func() { os.RemoveAll(dir) })
+	srv, err := startNative(dir)
+	must(err)
+	cleanup = append(cleanup, srv.Stop)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath("/usr/bin/chromium"), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("enable-precise-memory-info", true), chromedp.UserDataDir(dir))
-	defer cancelA()
+	cleanup = append(cleanup, cancelA)
 	bctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
+	cleanup = append(cleanup, cancelB)
 	must(chromedp.Do(bctx))
+	var tables []*report.Table
 
-	fmt.Printf("Calmclaim in the browser (headless Chromium, %s), page: /dispute\n", *base)
-	slowLink(bctx, *base)
-	if *slowOnly {
-		return
-	}
+	fmt.Println("Calmclaim in the browser (headless Chromium), page: /dispute")
 	var paint, ready, bytesUsable []float64
 	for i := 0; i < *runs; i++ {
 		ctx, cancel := chromedp.NewContext(bctx) // a new tab: nothing in memory, the HTTP cache is shared
-		must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute")))
+		must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute")))
 		wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 		paint = append(paint, num(ctx, `(performance.getEntriesByName("first-contentful-paint")[0]||{startTime:-1}).startTime`))
 		ready = append(ready, num(ctx, `performance.getEntriesByName("calmclaim-ready")[0].startTime`))
@@ -68,13 +90,13 @@ func main() {
 			const nav = performance.getEntriesByType("navigation")[0];
 			let n = nav.encodedBodySize;
 			for (const r of performance.getEntriesByType("resource"))
-				if (!/\.wasm$|\/wasm_exec\./.test(r.name) && r.responseEnd <= nav.domContentLoadedEventEnd + 1) n += r.encodedBodySize;
+				if (!/\.wasm$|wasm_exec[.0-9a-f]*\.js$/.test(r.name) && r.responseEnd <= nav.domContentLoadedEventEnd + 1) n += r.encodedBodySize;
 			return n; })()`))
 		cancel()
 	}
 	ctx, cancel := chromedp.NewContext(bctx)
 	defer cancel()
-	must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute")))
+	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 	wasmBytes := num(ctx, `(performance.getEntriesByType("resource").find(r => /\.wasm$/.test(r.name))||{encodedBodySize:0}).encodedBodySize`)
 	step := num(ctx, `(() => {
@@ -87,10 +109,31 @@ func main() {
 			document.body.replaceChildren(...Array.from(doc.body.childNodes).map(x => document.adoptNode(x)));
 		}
 		return (performance.now() - t0) / n; })()`)
-	fmt.Printf("  time to first paint            median %6.1f ms   (goal: none set)\n", median(paint))
-	fmt.Printf("  wasm ready after navigation    median %6.1f ms   (goal < 300 ms)\n", median(ready))
-	fmt.Printf("  bytes before the question works median %6.1f KB  (goal < 100 KB; the wasm, %.0f KB, comes after)\n", median(bytesUsable)/1000, wasmBytes/1000)
-	fmt.Printf("  one wizard step with the wasm  mean   %6.2f ms   (goal < 5 ms; render + DOM swap, 200 steps)\n", step)
+	lo := &report.Table{Title: fmt.Sprintf("Loopback, native server (median of %d loads in new tabs sharing the HTTP cache)", *runs), Cols: []string{"native"}}
+	lo.Add("time to first paint", report.MS(median(paint)), "")
+	lo.Goal("< 300 ms", median(ready) < 300, "wasm ready after navigation", report.MS(median(ready)), "")
+	lo.Goal("< 100 KB", median(bytesUsable) < 100e3, "bytes before the question works (HTML, CSS, app.js)", report.KB(median(bytesUsable)), "")
+	lo.Add("app.wasm on the wire (comes after)", report.KB(wasmBytes), "")
+	lo.Goal("< 5 ms", step < 5, "one wizard step with the wasm (render + DOM swap, mean of 200)", report.MS(step), "")
+	tables = append(tables, lo)
+
+	if *slowRuns > 0 {
+		l := link{down: *downKbps * 1000 / 8, up: *upKbps * 1000 / 8, rtt: *rtt}
+		rts := []struct {
+			name string
+			url  string
+		}{{"native", srv.URL}}
+		if *worker {
+			ws, err := startWorker()
+			must(err)
+			cleanup = append(cleanup, ws.Stop)
+			// The Worker's Go runtime starts on the first request: measure
+			// a warm isolate, as a deployed Worker mostly is.
+			warm(ws.URL + "/dispute")
+			rts = append(rts, struct{ name, url string }{"Worker (wrangler dev)", ws.URL})
+		}
+		tables = append(tables, slowTable(bctx, l, rts, *slowRuns, *slowLimit))
+	}
 
 	// Bundle throughput: the same synthetic video through the same Go code,
 	// in the page (File slices into Blobs) and natively (to io.Discard).
@@ -108,7 +151,7 @@ func main() {
 	must(err)
 	portable, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 	must(err)
-	must(chromedp.Do(ctx, chromedp.Navigate(*base+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01")))
+	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 	browser := must2(chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
 		const chunk = new Uint8Array(1 << 20); for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31) & 255;
@@ -135,13 +178,153 @@ func main() {
 		return [res.blob.size, secs, (peak - base) / 1048576, Calmclaim.memory ? Calmclaim.memory() / 1048576 : -1, readSecs];
 	})()`, *mib), chromedp.EvalAwaitPromise)))
 	mbps := func(secs float64) float64 { return float64(size) / 1e6 / secs }
-	fmt.Printf("  bundle of a %d MiB video:\n", *mib)
-	fmt.Printf("    in the page     %7.1f MB/s   JS heap peak +%.1f MiB, Go wasm memory %.1f MiB\n", mbps(browser[1]), browser[2], browser[3])
-	fmt.Printf("    reading the File alone in the page, nothing done to the bytes: %.1f MB/s (the page's ceiling)\n", mbps(browser[4]))
-	fmt.Printf("    natively        %7.1f MB/s   (SHA-256 on the CPU's SHA instructions where it has them)\n", mbps(native))
-	fmt.Printf("    browser/native  %7.2f        (goal >= 0.5; memory goal < 64 MiB above baseline)\n", mbps(browser[1])/mbps(native))
-	fmt.Printf("    for context, natively with portable SHA-256 (GODEBUG=cpu.sha=off,cpu.avx2=off): %.1f MB/s, browser/that %.2f\n",
-		mbps(portable), mbps(browser[1])/mbps(portable))
+	mb := func(secs float64) string { return fmt.Sprintf("%.1f MB/s", mbps(secs)) }
+	bt := &report.Table{Title: fmt.Sprintf("Evidence bundle of a %d MiB video: in the page (loopback) against natively", *mib), Cols: []string{"in the page", "natively"}}
+	bt.Goal(">= 0.5", mbps(browser[1])/mbps(native) >= 0.5, "bundle throughput (natively: SHA-256 on the CPU's SHA instructions)", mb(browser[1]), mb(native), report.Ratio(mbps(browser[1]), mbps(native)))
+	bt.Add("  the same, natively with portable SHA-256 (for context)", mb(browser[1]), mb(portable), report.Ratio(mbps(browser[1]), mbps(portable)))
+	bt.Add("reading the File alone in the page (the page's ceiling)", mb(browser[4]), "", "")
+	bt.Goal("< 64 MiB", browser[2] < 64, "JS heap peak above baseline while bundling", fmt.Sprintf("+%.1f MiB", browser[2]), "", "")
+	bt.Add("Go wasm memory", fmt.Sprintf("%.1f MiB", browser[3]), "", "")
+	bt.Note("portable SHA-256: GODEBUG=cpu.sha=off,cpu.avx2=off, the algorithm the page has to run in software")
+	tables = append(tables, bt)
+
+	for _, t := range tables {
+		t.Print(os.Stdout)
+	}
+	if report.Summary(os.Stdout, tables) {
+		exit(1)
+	}
+	exit(0)
+}
+
+// slowTable loads /dispute runs times per runtime over l and reports the
+// medians.
+func slowTable(bctx context.Context, l link, rts []struct{ name, url string }, runs int, limit time.Duration) *report.Table {
+	t := &report.Table{Title: fmt.Sprintf("Slow link (%s; Chromium network emulation), /dispute with an empty cache, median of %d", l, runs)}
+	type agg struct{ paint, form, ready, enc, dec, total []float64 }
+	var res []agg
+	for _, rt := range rts {
+		t.Cols = append(t.Cols, rt.name)
+		var a agg
+		for range runs {
+			s := loadSlow(bctx, rt.url+"/dispute", l, limit)
+			if s.err != nil && !s.timedOut {
+				fmt.Fprintf(os.Stderr, "slow load through %s: %v\n", rt.name, s.err)
+				exit(2)
+			}
+			if s.timedOut {
+				s.ready = -1 // not ready within the limit
+			}
+			a.paint, a.form, a.ready = append(a.paint, s.paint), append(a.form, s.form), append(a.ready, s.ready)
+			a.enc, a.dec, a.total = append(a.enc, s.wasmEncoded), append(a.dec, s.wasmDecoded), append(a.total, s.total)
+		}
+		res = append(res, a)
+	}
+	col := func(f func(agg) string) []string {
+		var out []string
+		for _, a := range res {
+			out = append(out, f(a))
+		}
+		return out
+	}
+	ratio := func(f func(agg) float64) string {
+		if len(res) < 2 {
+			return ""
+		}
+		return report.Ratio(f(res[1]), f(res[0]))
+	}
+	ms := func(xs []float64) string {
+		if m := median(xs); m > 0 {
+			return report.MS(m)
+		}
+		return fmt.Sprintf("not in %s", limit)
+	}
+	t.Add("time to first paint", append(col(func(a agg) string { return ms(a.paint) }), ratio(func(a agg) float64 { return median(a.paint) }))...)
+	t.Add("first question's form present", append(col(func(a agg) string { return ms(a.form) }), ratio(func(a agg) float64 { return median(a.form) }))...)
+	readyOK, usable := true, true
+	for _, a := range res {
+		r := median(a.ready)
+		readyOK = readyOK && r > 0 && r < 6000
+		usable = usable && r > 0 && median(a.paint) > 0 && median(a.paint) < r && median(a.form) > 0 && median(a.form) < r
+	}
+	t.Goal("< 6 s", readyOK, "wasm ready", append(col(func(a agg) string { return ms(a.ready) }), ratio(func(a agg) float64 { return median(a.ready) }))...)
+	t.Goal("yes, each", usable, "page usable before the wasm (first paint and form before ready)", append(col(func(a agg) string {
+		r := median(a.ready)
+		if r > 0 && median(a.paint) > 0 && median(a.paint) < r && median(a.form) > 0 && median(a.form) < r {
+			return "yes"
+		}
+		return "no"
+	}), "")...)
+	t.Add("app.wasm on the wire / decoded", append(col(func(a agg) string {
+		enc, dec := median(a.enc), median(a.dec)
+		s := fmt.Sprintf("%.0f / %.0f KB", enc/1000, dec/1000)
+		if enc > 0 && enc < dec {
+			s += " (compressed)"
+		}
+		return s
+	}), ratio(func(a agg) float64 { return median(a.enc) }))...)
+	t.Add("app.wasm asked for with Accept-Encoding: br, gzip", append(col2(rts, func(url string) string {
+		n, enc := wireSize(url+pageWasm(url), "br, gzip")
+		if enc == "" {
+			enc = "identity"
+		}
+		return fmt.Sprintf("%.0f KB (%s)", n/1000, enc)
+	}), "")...)
+	t.Add("bytes received until the wasm was ready", append(col(func(a agg) string { return report.KB(median(a.total)) }), ratio(func(a agg) float64 { return median(a.total) }))...)
+	t.Note("each load in a new browser context with the cache disabled; times from navigation start; ratio is the Worker's over the native server's")
+	t.Note("the Worker's assets come from wrangler dev (Workers Static Assets in workerd), which answers Chromium's \"gzip, deflate, br, zstd\" with gzip, its first choice;")
+	t.Note("Cloudflare's edge prefers br by default (its Compression Rules docs; application/wasm is compressed): the row asked with br first shows that size.")
+	t.Note("The Worker's Go runtime was warm (one request before).")
+	return t
+}
+
+// pageWasm is the page's wasm address as the server names it (a hashed
+// name, on app.js's script tag).
+func pageWasm(base string) string {
+	res, err := http.Get(base + "/dispute")
+	if err != nil {
+		return "/static/app.wasm"
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if m := regexp.MustCompile(`data-wasm="([^"]+)"`).FindSubmatch(b); m != nil {
+		return string(m[1])
+	}
+	return "/static/app.wasm"
+}
+
+// col2 is f of each runtime's URL.
+func col2(rts []struct{ name, url string }, f func(url string) string) []string {
+	var out []string
+	for _, rt := range rts {
+		out = append(out, f(rt.url))
+	}
+	return out
+}
+
+// wireSize gets url with Accept-Encoding ae and returns the body's size as
+// sent and its Content-Encoding. Chromium asks for "gzip, deflate, br,
+// zstd" and workerd, under wrangler dev, takes the first it supports
+// (gzip); with br first it sends br, closer to what Cloudflare's edge sends
+// Chromium.
+func wireSize(url, ae string) (float64, string) {
+	req, err := http.NewRequest("GET", url, nil)
+	must(err)
+	req.Header.Set("Accept-Encoding", ae)
+	res, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Do(req)
+	must(err)
+	defer res.Body.Close()
+	n, err := io.Copy(io.Discard, res.Body)
+	must(err)
+	return float64(n), res.Header.Get("Content-Encoding")
+}
+
+// warm gets url once (the Worker starts its Go runtime on a first request).
+func warm(url string) {
+	res, err := http.Get(url)
+	must(err)
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
 }
 
 // nativeBundle bundles size bytes of the synthetic video natively, to
@@ -172,10 +355,8 @@ func (r *pattern) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func wait(ctx context.Context, cond string) { waitFor(ctx, cond, 30*time.Second) }
-
-func waitFor(ctx context.Context, cond string, timeout time.Duration) {
-	deadline := time.Now().Add(timeout)
+func wait(ctx context.Context, cond string) {
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
 			return
@@ -183,7 +364,7 @@ func waitFor(ctx context.Context, cond string, timeout time.Duration) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	fmt.Fprintln(os.Stderr, "timed out waiting for", cond)
-	os.Exit(1)
+	exit(2)
 }
 
 func num(ctx context.Context, expr string) float64 {
@@ -191,6 +372,9 @@ func num(ctx context.Context, expr string) float64 {
 }
 
 func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
 	s := append([]float64(nil), xs...)
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j] < s[j-1]; j-- {
@@ -203,7 +387,7 @@ func median(xs []float64) float64 {
 func must(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		exit(2)
 	}
 }
 

@@ -1,57 +1,71 @@
-// Command edge benchmarks the Go Worker against the trivial JavaScript
-// Worker in bench/jsworker under the same wrangler dev and workerd, on
-// loopback, with bounded request counts (make bench-edge). It measures each
-// twice: under wrangler dev, and the same dry-run bundles under workerd
-// alone, without wrangler's proxy and inspector:
+// Command edge measures the Calmclaim Worker against the goals of the
+// Worker issue, beside the trivial JavaScript Worker in bench/jsworker, in
+// one run on loopback with bounded request counts and times (make
+// bench-edge; make bench runs it too). Each set prints one table with the
+// two columns, their ratio and the goal, met or MISSED:
 //
-//   - requests/s and p50/p99 over -c connections, and p50/p99 over one
-//     connection, for GET /healthz, GET / (or /healthz while / is not 200)
-//     and POST /api/v1/assess;
-//   - CPU per request, from the workerd processes' CPU time in /proc;
-//   - the time from starting wrangler dev to the first response, and the
-//     cold start of a fresh Go runtime inside a warm isolate;
-//   - the Go runtime's memory after the load, and workerd's resident size;
-//   - the upload size from wrangler deploy --dry-run, beside the size floors
-//     of the required dependencies (bench/sizefloor, built the same way).
+//   - start-up: a fresh workerd to the first 200 on GET /healthz, Go and
+//     JS (median of -cold runs); a new Go runtime in a warm isolate, time
+//     to its first response (median of -warm runs);
+//   - describe: CPU per POST /api/v1/describe on the Go Worker, from
+//     workerd's CPU time in /proc, for a typical 1 KB story and an 8 KB
+//     hostile one (testdata/), beside the same requests natively; then
+//     assessments alone and while four clients send the hostile describe;
+//   - throughput: requests/s, p50/p99 and CPU per request for GET /healthz,
+//     GET / and POST /api/v1/assess, Go against JS, under workerd alone and
+//     under wrangler dev;
+//   - size and memory: the upload from wrangler deploy --dry-run, the size
+//     floors of the required dependencies (bench/sizefloor), the Go
+//     runtime's memory after -mem more requests;
+//   - fuzz: the same seeded list of -fuzz-n odd requests to the native
+//     server and to the Go Worker in workerd, counting requests without an
+//     answer, 5xx, malformed bodies and a server that stops answering.
 //
-// It needs npm ci and a Linux /proc. It checks the goals at the end and
-// exits 1 if one is missed.
+// -only runs some of the sets. It needs npm ci and a Linux /proc, and
+// exits 1 when a goal is missed, 2 when it cannot measure.
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
+
+	"github.com/calmclaim/calmclaim/bench/internal/report"
 )
 
 const assessBody = `{"today":"2026-11-22","facts":{"claim":"broken","paid_on_platform":true,"refund_requested_on":"2026-11-01"}}`
 
 var (
-	requests = flag.Int("n", 3000, "requests per endpoint in the concurrent run")
-	conns    = flag.Int("c", 8, "connections in the concurrent run")
-	single   = flag.Int("single", 300, "requests per endpoint over one connection")
-	memReqs  = flag.Int("mem", 10000, "requests before the memory reading (Go Worker)")
-	noBuild  = flag.Bool("no-build", false, "use build/ as it is")
+	requests  = flag.Int("n", 3000, "requests per endpoint in the concurrent run")
+	conns     = flag.Int("c", 8, "connections in the concurrent run")
+	single    = flag.Int("single", 300, "requests per endpoint over one connection")
+	memReqs   = flag.Int("mem", 10000, "requests before the memory reading (Go Worker)")
+	devN      = flag.Int("dev-n", 1000, "requests per endpoint in the concurrent run under wrangler dev")
+	devSingle = flag.Int("dev-single", 100, "requests per endpoint over one connection under wrangler dev")
+	coldRuns  = flag.Int("cold", 7, "fresh workerd starts per Worker")
+	warmRuns  = flag.Int("warm", 9, "new Go runtimes in the warm isolate")
+	typReqs   = flag.Int("describe-typical", 300, "typical describe requests for the CPU figure")
+	hostReqs  = flag.Int("describe-hostile", 40, "hostile describe requests for the CPU figure")
+	fuzzN     = flag.Int("fuzz-n", 1500, "fuzz requests per runtime")
+	fuzzTime  = flag.Duration("fuzz-time", 90*time.Second, "longest fuzz run per runtime")
+	fuzzSeed  = flag.Uint64("fuzz-seed", 1, "seed of the fuzz requests")
+	only      = flag.String("only", "", "comma-separated sets to run: startup,describe,throughput,wrangler,size,fuzz (default all)")
+	noBuild   = flag.Bool("no-build", false, "use build/ as it is")
+	allowSets = []string{"startup", "describe", "throughput", "wrangler", "size", "fuzz"}
 )
 
 type endpoint struct{ name, method, path, body string }
 
 type result struct {
+	n              int     // requests completed in the concurrent run
 	rps, p50, p99  float64 // concurrent run; latencies in ms
 	p50one, p99one float64 // one connection
 	cpuPerReq      float64 // ms
@@ -61,7 +75,6 @@ type result struct {
 type worker struct {
 	name   string
 	config string // wrangler config, relative to the root
-	vars   []string
 	ready  time.Duration
 	dist   string // the bundle wrangler deploy --dry-run wrote
 	upload string
@@ -72,6 +85,16 @@ type worker struct {
 
 func main() {
 	flag.Parse()
+	sets := map[string]bool{}
+	for _, s := range strings.Split(*only, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			if !slices.Contains(allowSets, s) {
+				fail("unknown set " + s + " in -only; sets: " + strings.Join(allowSets, ","))
+			}
+			sets[s] = true
+		}
+	}
+	has := func(s string) bool { return len(sets) == 0 || sets[s] }
 	root, err := os.Getwd()
 	check(err)
 	if _, err := os.Stat(filepath.Join(root, "node_modules/.bin/wrangler")); err != nil {
@@ -80,392 +103,264 @@ func main() {
 	if !*noBuild {
 		run(root, "scripts/build-worker.sh")
 	}
-	gow := &worker{name: "go", config: "wrangler.toml", vars: []string{"--var", "CALMCLAIM_TEST_ROUTES:1"}}
+	gow := &worker{name: "go", config: "wrangler.toml"}
 	jsw := &worker{name: "js", config: "bench/jsworker/wrangler.toml"}
 	tmp, err := os.MkdirTemp("", "calmclaim-bench-")
 	check(err)
+	tmpDir = tmp
 	defer os.RemoveAll(tmp)
 	for _, w := range []*worker{gow, jsw} {
 		w.dist = filepath.Join(tmp, w.name)
 		w.upload, w.gzip = uploadSize(root, w.config, w.dist)
 	}
-
-	floors := sizeFloors(root, tmp)
-
 	eps := []endpoint{
 		{"GET /healthz", "GET", "/healthz", ""},
 		{"GET /", "GET", "/", ""},
 		{"POST /api/v1/assess", "POST", "/api/v1/assess", assessBody},
 	}
-	var coldStarts []float64
+	var tables []*report.Table
+	started := time.Now()
+
+	var floors []floor
+	if has("size") {
+		floors = sizeFloors(root, tmp)
+	}
+
+	// Under wrangler dev, as make dev runs it: fewer requests, as wrangler
+	// dev is the slow path and not what production runs.
+	if has("wrangler") {
+		for _, w := range []*worker{gow, jsw} {
+			srv := start(root, w)
+			w.ready = srv.ready
+			// wrangler dev may reload once just after its first answer (a
+			// build at start-up); let it settle, then warm the JIT on every
+			// endpoint.
+			time.Sleep(3 * time.Second)
+			w.res = measure(srv, eps, *devN, *devSingle)
+			srv.stop()
+		}
+	}
+
+	// The same bundles in workerd alone: no wrangler proxy, no inspector
+	// (with a debugger attached, V8 keeps wasm in its baseline tier).
+	var cold map[string][]float64
+	if has("startup") {
+		cold = coldStarts([]*worker{gow, jsw}, *coldRuns)
+	}
+	var warm []float64
+	var warmBad int
+	var healthzGo, healthzJS float64
+	var desc describeRes
 	var memAfter map[string]any
 	var rssGo, rssJS float64
-	for _, w := range []*worker{gow, jsw} {
-		srv := start(root, w)
-		w.ready = srv.ready
-		// wrangler dev may reload once just after its first answer (a build
-		// at start-up); let it settle, then warm the JIT on every endpoint.
-		time.Sleep(3 * time.Second)
-		w.res = measure(srv, eps)
-		if w == gow {
-			for range 5 {
-				get(srv.base + "/__test/exit")
-				t := time.Now()
-				if status(srv.base+"/healthz") == 200 {
-					coldStarts = append(coldStarts, ms(time.Since(t)))
-				}
-			}
+	if has("throughput") || has("startup") || has("describe") || has("size") {
+		srv := startWorkerd(gow, true)
+		if has("throughput") {
+			gow.res2 = measure(srv, eps, *requests, *single)
+		}
+		if has("size") { // before the restarts below, which start a fresh runtime
 			for done := 0; done < *memReqs; done += 2000 {
 				hammer(srv.base, eps[done/2000%2*2], min(2000, *memReqs-done), *conns)
 			}
 			check(json.Unmarshal(get(srv.base+"/__test/mem"), &memAfter))
 			rssGo = srv.rss()
-		} else {
-			rssJS = srv.rss()
+		}
+		if has("startup") {
+			healthzGo = warmHealthz(srv, 51)
+			warm, warmBad = warmRestarts(srv, *warmRuns)
+		}
+		if has("describe") {
+			desc = describeSet(srv, describeEndpoint("describe typical", typicalFile),
+				describeEndpoint("describe hostile", hostileFile), eps[2], *typReqs, *hostReqs)
 		}
 		srv.stop()
 	}
-
-	// The same bundles in workerd alone: no wrangler proxy, no inspector
-	// (with a debugger attached, V8 keeps wasm in its baseline tier).
-	for _, w := range []*worker{gow, jsw} {
-		srv := startWorkerd(w)
-		w.res2 = measure(srv, eps)
+	if has("throughput") || has("startup") || has("size") {
+		srv := startWorkerd(jsw, false)
+		if has("throughput") {
+			jsw.res2 = measure(srv, eps, *requests, *single)
+		}
+		healthzJS = warmHealthz(srv, 51)
+		rssJS = srv.rss()
 		srv.stop()
 	}
 
-	fmt.Printf("\nEdge benchmark: wrangler dev (workerd) on loopback, %d requests over %d connections, %d over one connection\n\n", *requests, *conns, *single)
-	table("wrangler dev (as make dev; its proxy and inspector in the path)", eps, gow.res, jsw.res)
-	table("workerd alone, the same bundles (closer to production)", eps, gow.res2, jsw.res2)
-	slices.Sort(coldStarts)
-	fmt.Printf("\nwrangler dev start to first response: go %.1f s, js %.1f s\n", gow.ready.Seconds(), jsw.ready.Seconds())
-	if len(coldStarts) > 0 {
-		fmt.Printf("new Go runtime in a warm isolate, first response: median %.1f ms (of %d)\n", coldStarts[len(coldStarts)/2], len(coldStarts))
+	var native, edge fuzzRes
+	var reqs []fuzzReq
+	if has("fuzz") {
+		reqs = fuzzRequests(*fuzzSeed, *fuzzN)
+		bin := filepath.Join(tmp, "calmclaim")
+		run(root, "go", "build", "-o", bin, "./web/cmd/calmclaim")
+		srv := startNative(bin)
+		native = runFuzz(srv.base, reqs, *fuzzTime)
+		srv.stop()
+		srv = startWorkerd(gow, false)
+		edge = runFuzz(srv.base, reqs, *fuzzTime)
+		srv.stop()
 	}
-	fmt.Printf("upload: go %s; js %s\n", gow.upload, jsw.upload)
-	fmt.Printf("size floors, gzip of the wasm alone (go build -trimpath -ldflags='-s -w'):\n")
-	for _, f := range floors {
-		fmt.Printf("  %-58s %7.0f KiB\n", f.name, f.gzip)
-	}
-	fmt.Printf("Go runtime memory after %d more requests: %v; workerd RSS go %.0f MB, js %.0f MB\n", *memReqs, memAfter, rssGo, rssJS)
 
-	assess := gow.res["POST /api/v1/assess"]
-	errs := 0
-	for _, w := range []*worker{gow, jsw} {
-		for _, r := range w.res {
-			errs += r.errors
+	fmt.Printf("\nEdge benchmark (loopback; %s)\n", time.Since(started).Round(time.Second))
+	if has("startup") {
+		t := &report.Table{Title: "Start-up, workerd alone", Cols: []string{"Go", "JS"}}
+		g, j := median(cold["go"]), median(cold["js"])
+		t.Goal("Go <= 3x JS", g > 0 && j > 0 && g <= 3*j, fmt.Sprintf("fresh workerd to first 200 on GET /healthz (median of %d)", len(cold["go"])), report.MS(g), report.MS(j), report.Ratio(g, j))
+		w := median(warm)
+		t.Goal("< 10 ms", len(warm) >= 5 && w < 10, fmt.Sprintf("new Go runtime in a warm isolate, first response (median of %d)", len(warm)), report.MS(w), "", "")
+		t.Add("warm GET /healthz, one connection (median of 51)", report.MS(healthzGo), report.MS(healthzJS), report.Ratio(healthzGo, healthzJS))
+		if has("wrangler") {
+			t.Add("wrangler dev start to first response", fmt.Sprintf("%.1f s", gow.ready.Seconds()), fmt.Sprintf("%.1f s", jsw.ready.Seconds()), "")
 		}
-		for _, r := range w.res2 {
-			errs += r.errors
+		t.Note("fresh workerd, each run in ms: go %s; js %s", runs(cold["go"]), runs(cold["js"]))
+		t.Note("new runtime, each run in ms: %s (after GET /__test/exit answered 500)", runs(warm))
+		if warmBad > 0 {
+			t.Note("%d of %d restarts were not confirmed (no 500 from /__test/exit, or no 200 after it) and are left out", warmBad, *warmRuns)
 		}
+		tables = append(tables, t)
 	}
-	sys, _ := memAfter["sys"].(float64)
-	goals := []struct {
-		name string
-		ok   bool
-	}{
-		{"throughput >= half the JS Worker's under wrangler dev (every endpoint)", allAtLeastHalf(gow.res, jsw.res)},
-		{fmt.Sprintf("one-connection p50 of assess < 5 ms (%.2f)", assess.p50one), assess.p50one < 5},
-		{fmt.Sprintf("upload <= 1.5 MiB gzip (%.0f KiB)", gow.gzip), gow.gzip <= 1536},
-		{fmt.Sprintf("Go memory after the load < 128 MB (%.1f MB)", sys/1e6), sys > 0 && sys < 128e6},
-		{fmt.Sprintf("no errors under load (%d)", errs), errs == 0},
-	}
-	missed := false
-	fmt.Println()
-	for _, g := range goals {
-		mark := "met   "
-		if !g.ok {
-			mark, missed = "MISSED", true
+	if has("describe") {
+		t := &report.Table{Title: "POST /api/v1/describe on the Go Worker (workerd alone), one request at a time", Cols: []string{"Worker", "native"}}
+		ty, ho := desc.typical, desc.hostile
+		t.Goal("< 5 ms", ty.n > 0 && ty.errors == 0 && ty.cpuPerReq < 5, fmt.Sprintf("typical 1 KB story: CPU per request (%d requests)", ty.n), report.MS(ty.cpuPerReq), report.MS(desc.nativeTypical), report.Ratio(ty.cpuPerReq, desc.nativeTypical))
+		t.Add("  latency p50 / p99", fmt.Sprintf("%.2f / %.2f ms", ty.p50, ty.p99), "", "")
+		t.Goal("< 50 ms", ho.n > 0 && ho.errors == 0 && ho.cpuPerReq < 50, fmt.Sprintf("hostile 8 KB story: CPU per request (%d requests)", ho.n), report.MS(ho.cpuPerReq), report.MS(desc.nativeHostile), report.Ratio(ho.cpuPerReq, desc.nativeHostile))
+		t.Add("  latency p50 / p99", fmt.Sprintf("%.1f / %.1f ms", ho.p50, ho.p99), "", "")
+		t.Note("Worker: workerd's CPU time (/proc, 10 ms ticks) over the run / requests; native: web.New in this process, wall time per request, one at a time")
+		t.Note("bodies: %s, %s", typicalFile, hostileFile)
+		if ty.errors+ho.errors > 0 {
+			t.Note("errors (non-200 or no answer): typical %d, hostile %d", ty.errors, ho.errors)
 		}
-		fmt.Printf("goal %s %s\n", mark, g.name)
+		tables = append(tables, t)
+
+		m := &report.Table{Title: fmt.Sprintf("POST /api/v1/assess over %d connections while %d clients send the hostile describe (Go Worker, workerd alone)", assessConns, describeClients),
+			Cols: []string{"assess alone", "under describe load"}}
+		a, l := desc.alone, desc.loaded
+		m.Add("assess req/s", frps(a.rps), frps(l.rps), report.Ratio(l.rps, a.rps))
+		m.Add("assess p50", report.MS(a.p50), report.MS(l.p50), report.Ratio(l.p50, a.p50))
+		m.Add("assess p99", report.MS(a.p99), report.MS(l.p99), report.Ratio(l.p99, a.p99))
+		m.Goal("served, 0 errors", l.n > 0 && a.errors+l.errors == 0, "assessments answered / errors", fmt.Sprintf("%d / %d", a.n, a.errors), fmt.Sprintf("%d / %d", l.n, l.errors), "")
+		m.Add("hostile describes answered alongside / errors", "", fmt.Sprintf("%d / %d", desc.describes, desc.describeErrs), "")
+		m.Note("each side runs up to 3000 assessments or 10 s; ratio is under load / alone")
+		if desc.describeErr != "" {
+			m.Note("first describe error: %s", desc.describeErr)
+		}
+		tables = append(tables, m)
 	}
-	if missed {
+	if has("throughput") {
+		tables = append(tables, throughputTable("Throughput, workerd alone, the dry-run bundles (closer to production)", eps, gow.res2, jsw.res2,
+			map[string]bool{"GET /": true, "POST /api/v1/assess": true}, *requests, *single))
+	}
+	if has("wrangler") {
+		t := throughputTable("Throughput, wrangler dev (as make dev: its proxy and inspector in the path)", eps, gow.res, jsw.res,
+			map[string]bool{"GET /healthz": true, "GET /": true, "POST /api/v1/assess": true}, *devN, *devSingle)
+		as := gow.res["POST /api/v1/assess"]
+		t.Goal("< 5 ms", as.p50one < 5, "POST /api/v1/assess one-connection p50", report.MS(as.p50one), report.MS(jsw.res["POST /api/v1/assess"].p50one), "")
+		tables = append(tables, t)
+	}
+	if has("size") {
+		t := &report.Table{Title: "Size and memory", Cols: []string{"Go", "JS"}}
+		t.Goal("<= 1536 KiB gzip", gow.gzip <= 1536, "upload (wrangler deploy --dry-run)", gow.upload, jsw.upload, "")
+		sys, _ := memAfter["sys"].(float64)
+		t.Goal("< 128 MB", sys > 0 && sys < 128e6, fmt.Sprintf("Go runtime memory after %d more requests (workerd alone)", *memReqs), fmt.Sprintf("%.1f MB", sys/1e6), "", "")
+		t.Add("workerd resident size at the end (workerd alone)", fmt.Sprintf("%.0f MB", rssGo), fmt.Sprintf("%.0f MB", rssJS), "")
+		t.Note("Go runtime memory: %v", memAfter)
+		t.Note("size floors, gzip of the wasm alone (go build -trimpath -ldflags='-s -w'):")
+		for _, f := range floors {
+			t.Note("  %-62s %7.0f KiB", f.name, f.gzip)
+		}
+		tables = append(tables, t)
+	}
+	if has("fuzz") {
+		tables = append(tables, fuzzTable(reqs, native, edge))
+	}
+
+	for _, t := range tables {
+		t.Print(os.Stdout)
+	}
+	if report.Summary(os.Stdout, tables) {
+		os.RemoveAll(tmp)
 		os.Exit(1)
 	}
 }
 
-func table(title string, eps []endpoint, gores, jsres map[string]result) {
-	fmt.Printf("\n%s\n", title)
-	fmt.Printf("%-22s %-3s %9s %8s %8s %10s %10s %9s %6s\n", "endpoint", "", "req/s", "p50 ms", "p99 ms", "1-conn p50", "1-conn p99", "CPU ms/req", "errors")
+// throughputTable prints, per endpoint, requests/s over -c connections
+// with a goal of half the JS Worker's where goals says so, latencies over
+// those connections and over one, and CPU per request.
+func throughputTable(title string, eps []endpoint, gores, jsres map[string]result, goals map[string]bool, n, single int) *report.Table {
+	t := &report.Table{Title: title, Cols: []string{"Go", "JS"}}
+	var goErrs, jsErrs int
 	for _, ep := range eps {
-		for _, w := range []struct {
-			name string
-			r    result
-		}{{"go", gores[ep.name]}, {"js", jsres[ep.name]}} {
-			r := w.r
-			fmt.Printf("%-22s %-3s %9.0f %8.2f %8.2f %10.2f %10.2f %9.2f %6d\n", ep.name, w.name, r.rps, r.p50, r.p99, r.p50one, r.p99one, r.cpuPerReq, r.errors)
+		g, j := gores[ep.name], jsres[ep.name]
+		name := fmt.Sprintf("%s req/s (%d conns)", ep.name, *conns)
+		if goals[ep.name] {
+			t.Goal(">= 0.5 of JS", g.rps >= j.rps/2, name, frps(g.rps), frps(j.rps), report.Ratio(g.rps, j.rps))
+		} else {
+			t.Add(name, frps(g.rps), frps(j.rps), report.Ratio(g.rps, j.rps))
 		}
-		fmt.Printf("%-22s Go/JS throughput %.2f\n", "", gores[ep.name].rps/jsres[ep.name].rps)
+		t.Add("  p50 / p99", fmt.Sprintf("%.2f / %.2f ms", g.p50, g.p99), fmt.Sprintf("%.2f / %.2f ms", j.p50, j.p99), "")
+		t.Add("  one connection p50 / p99", fmt.Sprintf("%.2f / %.2f ms", g.p50one, g.p99one), fmt.Sprintf("%.2f / %.2f ms", j.p50one, j.p99one), "")
+		t.Add("  CPU per request", fmt.Sprintf("%.2f ms", g.cpuPerReq), fmt.Sprintf("%.2f ms", j.cpuPerReq), report.Ratio(g.cpuPerReq, j.cpuPerReq))
+		goErrs += g.errors
+		jsErrs += j.errors
 	}
+	t.Goal("0", goErrs+jsErrs == 0, "errors (non-200 or no answer) in these runs", fmt.Sprint(goErrs), fmt.Sprint(jsErrs), "")
+	t.Note("%d requests per endpoint over %d connections after 500 to warm up, then %d over one connection; CPU from workerd's /proc times", n, *conns, single)
+	t.Note("GET /: the Go Worker renders the start page; the JS Worker answers a fixed 60-byte page")
+	return t
 }
 
-// measure warms each endpoint up, then runs it concurrently and over one
-// connection.
-func measure(srv *server, eps []endpoint) map[string]result {
-	res := map[string]result{}
-	for _, ep := range eps {
-		if ep.path == "/" && status(srv.base+"/") != 200 {
-			ep.path = "/healthz" // no page at / yet
+// fuzzTable reports the fuzz of both runtimes.
+func fuzzTable(reqs []fuzzReq, native, edge fuzzRes) *report.Table {
+	t := &report.Table{Title: fmt.Sprintf("Fuzz: %d seeded odd requests (seed %d), one at a time, loopback", len(reqs), *fuzzSeed), Cols: []string{"native", "Worker (workerd)"}}
+	sent := func(r fuzzRes) string {
+		s := fmt.Sprintf("%d in %.0f s", r.sent, r.took.Seconds())
+		if r.timedOut {
+			s += fmt.Sprintf(" (stopped at %s)", *fuzzTime)
 		}
-		hammer(srv.base, ep, 500, 4) // warm up
-		cpu0 := srv.cpu()
-		r := hammer(srv.base, ep, *requests, *conns)
-		r.cpuPerReq = (srv.cpu() - cpu0) / float64(*requests)
-		one := hammer(srv.base, ep, *single, 1)
-		r.p50one, r.p99one, r.errors = one.p50, one.p99, r.errors+one.errors
-		res[ep.name] = r
+		return s
 	}
-	return res
-}
-
-func allAtLeastHalf(gores, jsres map[string]result) bool {
-	for name, r := range gores {
-		if r.rps < jsres[name].rps/2 {
-			return false
-		}
-	}
-	return true
-}
-
-// hammer sends n requests over c connections and returns the figures.
-func hammer(base string, ep endpoint, n, c int) result {
-	client := &http.Client{
-		Timeout:   30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: c, MaxConnsPerHost: c, DisableCompression: true},
-	}
-	defer client.CloseIdleConnections()
-	lat := make([]float64, n)
-	var (
-		mu     sync.Mutex
-		errors int
-		wg     sync.WaitGroup
-		next   = make(chan int)
-	)
-	t0 := time.Now()
-	for range c {
-		wg.Go(func() {
-			for i := range next {
-				req, _ := http.NewRequest(ep.method, base+ep.path, strings.NewReader(ep.body))
-				if ep.body != "" {
-					req.Header.Set("Content-Type", "application/json")
-				}
-				t := time.Now()
-				res, err := client.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if err == nil && res.StatusCode != 200 {
-						err = fmt.Errorf("%s", res.Status)
-					}
-				}
-				lat[i] = ms(time.Since(t))
-				if err != nil {
-					mu.Lock()
-					errors++
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	elapsed := time.Since(t0)
-	slices.Sort(lat)
-	return result{
-		rps:    float64(n) / elapsed.Seconds(),
-		p50:    lat[n/2],
-		p99:    lat[min(n-1, n*99/100)],
-		errors: errors,
-	}
-}
-
-type server struct {
-	base  string
-	cmd   *exec.Cmd
-	ready time.Duration
-}
-
-// start runs wrangler dev for w on a free port in its own process group
-// and waits for GET /healthz.
-func start(root string, w *worker) *server {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
-	l.Close()
-	args := append([]string{"dev", "-c", w.config, "--ip", "127.0.0.1", "--port", port, "--log-level", "warn"}, w.vars...)
-	cmd := exec.Command(filepath.Join(root, "node_modules/.bin/wrangler"), args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CI=true")
-	return launch(cmd, "http://127.0.0.1:"+port, "wrangler dev for "+w.name)
-}
-
-// launch starts cmd in its own process group and waits for GET /healthz.
-func launch(cmd *exec.Cmd, base, what string) *server {
-	var log bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &log, &log
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	t0 := time.Now()
-	check(cmd.Start())
-	s := &server{base: base, cmd: cmd}
-	for status(s.base+"/healthz") != 200 {
-		if time.Since(t0) > 90*time.Second {
-			s.stop()
-			fail(what + " did not answer in 90s:\n" + log.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	s.ready = time.Since(t0)
-	return s
-}
-
-// startWorkerd serves w's dry-run bundle with workerd alone.
-func startWorkerd(w *worker) *server {
-	files, err := os.ReadDir(w.dist)
-	check(err)
-	var modules []string
-	for _, f := range files {
-		switch {
-		case f.Name() == "worker.js":
-			modules = append([]string{`(name = "worker.js", esModule = embed "worker.js")`}, modules...)
-		case strings.HasSuffix(f.Name(), ".wasm"):
-			modules = append(modules, fmt.Sprintf(`(name = %q, wasm = embed %q)`, f.Name(), f.Name()))
-		}
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
-	addr := l.Addr().String()
-	l.Close()
-	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .w)],
-  sockets = [(name = "http", address = %q, http = (), service = "main")],
-);
-const w :Workerd.Worker = (
-  modules = [%s],
-  compatibilityDate = "2026-04-26",
-  bindings = [(name = "CALMCLAIM_TEST_ROUTES", text = "1")],
-);
-`, addr, strings.Join(modules, ", "))
-	check(os.WriteFile(filepath.Join(w.dist, "workerd.capnp"), []byte(config), 0o644))
-	bin, _ := filepath.Abs("node_modules/@cloudflare/workerd-linux-64/bin/workerd")
-	cmd := exec.Command(bin, "serve", "workerd.capnp")
-	cmd.Dir = w.dist
-	return launch(cmd, "http://"+addr, w.name+" in workerd")
-}
-
-func (s *server) stop() {
-	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { s.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-		<-done
-	}
-}
-
-// workerd lists the /proc/PID/stat fields of the workerd processes in the
-// server's process group.
-func (s *server) workerd() [][]string {
-	var out [][]string
-	dirs, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, d := range dirs {
-		b, err := os.ReadFile(d)
-		if err != nil {
+	t.Add("requests sent", sent(native), sent(edge), "")
+	t.Goal("0", native.transport+edge.transport == 0, "well-formed requests without an answer", fmt.Sprint(native.transport), fmt.Sprint(edge.transport), "")
+	t.Goal("0", native.fiveXX+edge.fiveXX == 0, "well-formed requests answered 5xx", fmt.Sprint(native.fiveXX), fmt.Sprint(edge.fiveXX), "")
+	t.Goal("0", native.malformed+edge.malformed == 0, "malformed bodies (invalid JSON, NUL padding)", fmt.Sprint(native.malformed), fmt.Sprint(edge.malformed), "")
+	t.Goal("yes", native.healthy && edge.healthy, "GET /healthz answers 200 after the fuzz", yes(native.healthy), yes(edge.healthy), "")
+	t.Add("text answers with NUL characters inside (echoed input)", fmt.Sprint(native.nulInside), fmt.Sprint(edge.nulInside), "")
+	t.Add("not well-formed HTTP sent (raw bytes, undefined methods)", fmt.Sprint(native.badSent), fmt.Sprint(edge.badSent), "")
+	t.Add("  answered 5xx", fmt.Sprint(native.badFiveXX), fmt.Sprint(edge.badFiveXX), "")
+	t.Add("  no answer / closed without an answer", fmt.Sprintf("%d / %d", native.badTransport, native.rawNoAnswer), fmt.Sprintf("%d / %d", edge.badTransport, edge.rawNoAnswer), "")
+	n, diffs := statusDiffs(reqs, native, edge)
+	for _, side := range []struct {
+		name string
+		r    fuzzRes
+	}{{"native", native}, {"Worker", edge}} {
+		if len(side.r.byClass) == 0 {
 			continue
 		}
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 || !bytes.Contains(b[:i], []byte("(workerd")) {
-			continue
+		var classes []string
+		for k, v := range side.r.byClass {
+			classes = append(classes, fmt.Sprintf("%s: %d", k, v))
 		}
-		f := strings.Fields(string(b[i+2:])) // f[0] is field 3 (state)
-		if pgid, _ := strconv.Atoi(f[2]); pgid == s.cmd.Process.Pid {
-			out = append(out, f)
+		slices.Sort(classes)
+		t.Note("%s failures by class and request kind: %s", side.name, strings.Join(classes, ", "))
+		for _, e := range side.r.examples {
+			t.Note("  %s %s", side.name, e)
 		}
 	}
-	return out
-}
-
-// cpu is the user+system CPU time of the server's workerd processes, in ms
-// (clock ticks of 10 ms).
-func (s *server) cpu() float64 {
-	var ticks float64
-	for _, f := range s.workerd() {
-		u, _ := strconv.ParseFloat(f[11], 64)
-		k, _ := strconv.ParseFloat(f[12], 64)
-		ticks += u + k
-	}
-	return ticks * 10
-}
-
-// rss is the resident size of the server's workerd processes, in MB.
-func (s *server) rss() float64 {
-	var pages float64
-	for _, f := range s.workerd() {
-		p, _ := strconv.ParseFloat(f[21], 64)
-		pages += p
-	}
-	return pages * float64(os.Getpagesize()) / 1e6
-}
-
-type floor struct {
-	name string
-	gzip float64 // KiB
-}
-
-// sizeFloors builds the programs under bench/sizefloor as the Worker build
-// does and returns the gzip size of each wasm, then of the Worker's own
-// (build/app.wasm, as scripts/build-worker.sh left it): what the Go
-// runtime, net/http, templ and syumai/workers cost before any code of ours.
-func sizeFloors(root, tmp string) []floor {
-	progs := []struct{ name, pkg string }{
-		{"Go runtime (bench/sizefloor/runtime)", "runtime"},
-		{"+ a blank import of net/http (bench/sizefloor/nethttp)", "nethttp"},
-		{"+ templ (bench/sizefloor/templ)", "templ"},
-		{"+ templ + syumai/workers/cloudflare (bench/sizefloor/workers)", "workers"},
-	}
-	var out []floor
-	for _, p := range progs {
-		file := filepath.Join(tmp, p.pkg+".wasm")
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", file, "./bench/sizefloor/"+p.pkg)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			fail(fmt.Sprintf("go build %s: %v\n%s", p.pkg, err, b))
+	if len(diffs) > 0 {
+		t.Note("%d requests were answered with different statuses by the two runtimes (not a goal); a few:", n)
+		for _, d := range diffs {
+			t.Note("  %s", d)
 		}
-		out = append(out, floor{p.name, gzipKiB(file)})
 	}
-	return append(out, floor{"Calmclaim Worker (build/app.wasm)", gzipKiB(filepath.Join(root, "build/app.wasm"))})
+	t.Note("not well-formed HTTP is answered by Cloudflare's front line in production and by workerd's HTTP layer here, before any Worker runs: not a goal")
+	t.Note("replay: go run ./bench/edge -only fuzz -fuzz-seed %d -fuzz-n %d (request #i depends on the seed only)", *fuzzSeed, len(reqs))
+	return t
 }
 
-// gzipKiB is the size of file gzipped at the default level, in KiB.
-func gzipKiB(file string) float64 {
-	data, err := os.ReadFile(file)
-	check(err)
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	_, err = zw.Write(data)
-	check(err)
-	check(zw.Close())
-	return float64(buf.Len()) / 1024
-}
-
-var uploadRE = regexp.MustCompile(`Total Upload: ([0-9.]+ KiB) / gzip: ([0-9.]+) KiB`)
-
-// uploadSize runs wrangler deploy --dry-run for a config into dir and
-// returns its "Total Upload" line and the gzip size in KiB.
-func uploadSize(root, config, dir string) (string, float64) {
-	out := run(root, "node_modules/.bin/wrangler", "deploy", "--dry-run", "-c", config, "--outdir", dir)
-	m := uploadRE.FindStringSubmatch(out)
-	if m == nil {
-		fail("no Total Upload line from wrangler deploy --dry-run:\n" + out)
+func yes(b bool) string {
+	if b {
+		return "yes"
 	}
-	gz, _ := strconv.ParseFloat(m[2], 64)
-	return m[1] + " raw, " + m[2] + " KiB gzip", gz
+	return "no"
 }
 
 func run(root, name string, args ...string) string {
@@ -479,8 +374,12 @@ func run(root, name string, args ...string) string {
 	return string(out)
 }
 
+// plain is the client of single requests (status, get): kept-alive
+// connections, and a bound on every request.
+var plain = &http.Client{Timeout: 30 * time.Second}
+
 func status(url string) int {
-	res, err := http.Get(url)
+	res, err := plain.Get(url)
 	if err != nil {
 		return 0
 	}
@@ -490,7 +389,7 @@ func status(url string) int {
 }
 
 func get(url string) []byte {
-	res, err := http.Get(url)
+	res, err := plain.Get(url)
 	if err != nil {
 		return nil
 	}
@@ -507,7 +406,16 @@ func check(err error) {
 	}
 }
 
+// tmpDir holds the dry-run bundles and builds; fail removes it.
+var tmpDir string
+
+// fail stops the servers still running, removes tmpDir and exits with
+// status 2.
 func fail(msg string) {
+	stopAll()
+	if tmpDir != "" {
+		os.RemoveAll(tmpDir)
+	}
 	fmt.Fprintln(os.Stderr, "bench/edge:", msg)
 	os.Exit(2)
 }
