@@ -82,7 +82,13 @@ export function createFetch(getModule, Go, { log = console } = {}) {
   async function fetch(request, env, ctx) {
     let body = null;
     if (request.body !== null) {
-      body = await readBody(request, BODY_LIMIT);
+      try {
+        body = await readBody(request, BODY_LIMIT);
+      } catch (err) {
+        // A body the platform cannot read (a broken chunked encoding, a
+        // client gone mid-upload): the request's fault, not the Worker's.
+        return errorResponse(400, "invalid", "the request body could not be read");
+      }
       if (body === undefined) {
         return errorResponse(413, "too_large", "the body is too large");
       }

@@ -155,6 +155,18 @@ test("a response larger than the buffer, from a fresh runtime, has exactly its b
   assert.equal(fetch.stats.started, 1);
 });
 
+test("a body that cannot be read is a 400, not a crash", async () => {
+  const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
+  const broken = new ReadableStream({ pull(c) { c.error(new TypeError("bad chunked encoding")); } });
+  const req = new Request("https://calmclaim.test/api/v1/assess", {
+    method: "POST", body: broken, duplex: "half", headers: { "Content-Type": "application/json" },
+  });
+  const res = await fetch(req, {}, {});
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /"code":"invalid"/);
+  assert.equal((await fetch(post("/api/v1/assess", assessBody), {}, {})).status, 200);
+});
+
 test("10,000 nested brackets are a 400 and the runtime goes on", async () => {
   const fetch = createFetch(() => module, globalThis.Go, { log: quiet });
   for (const path of ["/api/v1/assess", "/api/v1/checklist", "/api/v1/describe"]) {
