@@ -2,6 +2,7 @@ package assistant
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -27,6 +28,27 @@ type Rule struct {
 	Effect  Effect
 	Summary string
 	Source  string
+	// ClaimSources cite the section for a claim where the rule's text
+	// differs by claim (the seller's 10 days: the not-received section
+	// for a missing parcel, the received-item section otherwise).
+	ClaimSources []ClaimSource
+}
+
+// ClaimSource is a rule's citation for one claim.
+type ClaimSource struct {
+	Claim  Claim
+	Source string
+}
+
+// SourceFor is the rule's citation for claim c: its own for the claim if
+// it has one, else Source.
+func (r *Rule) SourceFor(c Claim) string {
+	for _, cs := range r.ClaimSources {
+		if cs.Claim == c {
+			return cs.Source
+		}
+	}
+	return r.Source
 }
 
 // Rule ids of the dispute contract (dispute-v1), with the effect each must
@@ -174,6 +196,24 @@ func LoadPack(data string) (*Pack, error) {
 			return fail("source", "missing")
 		case !citesOneOf(r.Source, docs):
 			return fail("source", "does not start with a listed source document and a section")
+		}
+		bad := ""
+		v.Get("sources_by_claim").ForEach(func(c, src gjson.Result) bool {
+			claim, source := Claim(c.String()), strings.TrimSpace(src.String())
+			switch {
+			case !slices.Contains(DisputeFacts[0].Values, string(claim)):
+				bad = "sources_by_claim." + c.String() + ": not a claim"
+			case !citesOneOf(source, docs):
+				bad = "sources_by_claim." + c.String() + ": does not start with a listed source document and a section"
+			default:
+				r.ClaimSources = append(r.ClaimSources, ClaimSource{Claim: claim, Source: source})
+				return true
+			}
+			return false
+		})
+		if bad != "" {
+			field, msg, _ := strings.Cut(bad, ": ")
+			return fail(field, msg)
 		}
 		p.Rules = append(p.Rules, r)
 		ids[r.ID] = true

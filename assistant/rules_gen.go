@@ -112,12 +112,21 @@ var DefaultPack = &Pack{Rules: []Rule{
 		Effect:  "contact_seller_first",
 		Summary: "Start with a refund request to the seller in the order page. A dispute can be opened 10 days after that request if it is not settled.",
 		Source:  "About AliExpress Buyer Protection, What can you do if you did not receive your order?",
+		ClaimSources: []ClaimSource{
+			{Claim: "not_as_described", Source: "About AliExpress Buyer Protection, What can you do if the item you received is not as described?"},
+			{Claim: "counterfeit", Source: "About AliExpress Buyer Protection, What can you do if the item you received is not as described?"},
+			{Claim: "broken", Source: "About AliExpress Buyer Protection, What can you do if the item you received is not as described?"},
+			{Claim: "missing_parts", Source: "About AliExpress Buyer Protection, What can you do if the item you received is not as described?"},
+		},
 	},
 	{
 		ID:      "dispute.wait_10_days",
 		Effect:  "wait",
 		Summary: "The seller has 10 calendar days to settle your refund request. The dispute opens once they have passed.",
 		Source:  "About AliExpress Buyer Protection, What can you do if the item you received is not as described?",
+		ClaimSources: []ClaimSource{
+			{Claim: "not_received", Source: "About AliExpress Buyer Protection, What can you do if you did not receive your order?"},
+		},
 	},
 	{
 		ID:      "inr.delivery_period",

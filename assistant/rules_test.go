@@ -3,6 +3,7 @@ package assistant
 import (
 	"errors"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -39,7 +40,7 @@ func TestGeneratedDataIsTheJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.Rules, DefaultPack.Rules) {
+	if !reflect.DeepEqual(p.Rules, DefaultPack.Rules) {
 		t.Error("rules_gen.go differs from data/rules.json: run go generate ./assistant/...")
 	}
 	items, err := LoadChecklist(readData(t, "checklist.json"))
@@ -125,5 +126,37 @@ func TestLoadChecklistFailsLoudly(t *testing.T) {
 		if _, err := LoadChecklist(data); err == nil {
 			t.Errorf("%s: loaded without error", name)
 		}
+	}
+}
+
+// TestCitationFollowsTheClaim is named for a finding: "contact the seller
+// first" for a fake item cited the not-received section, and a broken
+// item's wait cited the not-as-described one.
+func TestCitationFollowsTheClaim(t *testing.T) {
+	inr := "About AliExpress Buyer Protection, What can you do if you did not receive your order?"
+	rcv := "About AliExpress Buyer Protection, What can you do if the item you received is not as described?"
+	today := mustDate("2026-11-22")
+	for _, tc := range []struct {
+		facts Facts
+		want  string
+	}{
+		{Facts{Claim: Counterfeit, PaidOnPlatform: Yes, ListingCondition: ConditionNew}, rcv},
+		{Facts{Claim: Broken, PaidOnPlatform: Yes}, rcv},
+		{Facts{Claim: NotReceived, PaidOnPlatform: Yes, Tracking: TrackingLost}, inr},
+		{Facts{Claim: Broken, PaidOnPlatform: Yes, RefundRequestedOn: today.AddDays(-2)}, rcv},
+		{Facts{Claim: NotReceived, PaidOnPlatform: Yes, Tracking: TrackingLost, RefundRequestedOn: today.AddDays(-2)}, inr},
+	} {
+		v, err := Assess(Request{Today: today, Facts: tc.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := v.Rules[0].SourceFor(v.Claim); got != tc.want {
+			t.Errorf("%s, %s: cites %q, want %q", tc.facts.Claim, v.Outcome, got, tc.want)
+		}
+	}
+	bad := `{"sources": ["About AliExpress Buyer Protection"], "rules": [{"id": "dispute.seller_first", "effect": "contact_seller_first", "summary": "x",
+		"source": "About AliExpress Buyer Protection, A", "sources_by_claim": {"stolen": "About AliExpress Buyer Protection, B"}}]}`
+	if _, err := LoadPack(bad); err == nil || !strings.Contains(err.Error(), "sources_by_claim.stolen") {
+		t.Errorf("an unknown claim in sources_by_claim: %v", err)
 	}
 }

@@ -183,7 +183,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 		if i > 0 {
 			head = "Also"
 		}
-		w("<tr data-rule=\"" + e(r.ID) + "\"><th>" + head + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">Source: " + e(r.Source) + "</span></td></tr>\n")
+		w("<tr data-rule=\"" + e(r.ID) + "\"><th>" + head + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">Source: " + e(r.SourceFor(v.Claim)) + "</span></td></tr>\n")
 	}
 	for _, r := range v.Warnings {
 		w("<tr data-rule=\"" + e(r.ID) + "\"><th class=\"warn\">Warning</th><td>" + e(r.Summary) + "</td></tr>\n")

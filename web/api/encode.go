@@ -16,7 +16,7 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	w.key("rules")
 	w.open('[')
 	for _, r := range v.Rules {
-		writeRule(&w, r)
+		writeRule(&w, r, v.Claim)
 	}
 	w.close(']')
 	w.key("remedy")
@@ -37,7 +37,7 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	w.key("warnings")
 	w.open('[')
 	for _, r := range v.Warnings {
-		writeRule(&w, r)
+		writeRule(&w, r, v.Claim)
 	}
 	w.close(']')
 	w.key("next_question")
@@ -48,7 +48,9 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	return w.b
 }
 
-func writeRule(w *jsonw, r *assistant.Rule) {
+// writeRule writes a rule with its citation for the claim; with no claim
+// (the rule pack), its default citation and, additively, the ones per claim.
+func writeRule(w *jsonw, r *assistant.Rule, claim assistant.Claim) {
 	w.open('{')
 	w.key("id")
 	w.str(r.ID)
@@ -57,7 +59,16 @@ func writeRule(w *jsonw, r *assistant.Rule) {
 	w.key("summary")
 	w.str(r.Summary)
 	w.key("source")
-	w.str(r.Source)
+	w.str(r.SourceFor(claim))
+	if claim == "" && len(r.ClaimSources) > 0 {
+		w.key("sources_by_claim")
+		w.open('{')
+		for _, cs := range r.ClaimSources {
+			w.key(string(cs.Claim))
+			w.str(cs.Source)
+		}
+		w.close('}')
+	}
 	w.close('}')
 }
 
@@ -116,7 +127,7 @@ func AppendRules(b []byte, p *assistant.Pack) []byte {
 	w.key("rules")
 	w.open('[')
 	for i := range p.Rules {
-		writeRule(&w, &p.Rules[i])
+		writeRule(&w, &p.Rules[i], "")
 	}
 	w.close(']')
 	w.key("checklist")

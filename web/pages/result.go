@@ -107,10 +107,10 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Prepare = link("/dispute/evidence", known, q)
 	}
 	for _, r := range v.Rules {
-		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.Source})
+		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})
 	}
 	for _, r := range v.Warnings {
-		p.Warnings = append(p.Warnings, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.Source})
+		p.Warnings = append(p.Warnings, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})
 	}
 	for _, e := range v.Evidence {
 		p.Evidence = append(p.Evidence, templates.Evidence{ID: string(e.ID), Label: evidenceLabels[e.ID], Why: e.Why, Required: e.Required})
@@ -190,7 +190,7 @@ func calendar(q url.Values, today assistant.Date) (string, string) {
 	stamp += "T000000Z"
 	summary := "Open your AliExpress dispute if the refund request is not settled"
 	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Why: " +
-		v.Rules[0].Summary + " (Source: " + v.Rules[0].Source + ")"
+		v.Rules[0].Summary + " (Source: " + v.Rules[0].SourceFor(v.Claim) + ")"
 	lines := []string{
 		"BEGIN:VCALENDAR",
 		"VERSION:2.0",

@@ -56,7 +56,15 @@ func generate(dir string) error {
 var DefaultPack = &Pack{Rules: []Rule{
 `)
 	for _, r := range pack.Rules {
-		fmt.Fprintf(rules, "{\nID: %q,\nEffect: %q,\nSummary: %q,\nSource: %q,\n},\n", r.ID, r.Effect, r.Summary, r.Source)
+		fmt.Fprintf(rules, "{\nID: %q,\nEffect: %q,\nSummary: %q,\nSource: %q,\n", r.ID, r.Effect, r.Summary, r.Source)
+		if len(r.ClaimSources) > 0 {
+			rules.WriteString("ClaimSources: []ClaimSource{\n")
+			for _, cs := range r.ClaimSources {
+				fmt.Fprintf(rules, "{Claim: %q, Source: %q},\n", cs.Claim, cs.Source)
+			}
+			rules.WriteString("},\n")
+		}
+		rules.WriteString("},\n")
 	}
 	rules.WriteString("}}\n")
 
