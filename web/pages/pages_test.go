@@ -586,3 +586,8 @@ func TestWasmAddressOnTheScriptTag(t *testing.T) {
 		t.Error("data-wasm without a Runtime")
 	}
 }
+
+func TestPagesHaveAFavicon(t *testing.T) {
+	_, html := render(t, "/")
+	has(t, html, `<link rel="icon" href="`+assets.URL("favicon.svg")+`" type="image/svg+xml">`)
+}
