@@ -62,6 +62,12 @@ type Check struct {
 	Submit  string // the href of the result
 }
 
+// GuideItem is one point of guidance after a verdict, with its source.
+type GuideItem struct {
+	ID, Title, Text, Source string
+	Stop                    bool // a point where the buyer must stop
+}
+
 // Fix offers to change the one answer that made a claim fail.
 type Fix struct{ Text, Label, Href string }
 
@@ -85,6 +91,12 @@ type Verdict struct {
 	Date     string // the key date, e.g. "Wednesday 2 December 2026"; "" if none
 	DateISO  string // the same date as YYYY-MM-DD, for <time datetime>
 	Fix      *Fix   // an answer to change that made a claim fail; nil if none
+	// Message is the calm message to send the seller; "" if none.
+	Message string
+	// Replies, Steps, Returns and After are guidance: the seller's common
+	// answers, how to open and run the dispute, returns, and what remains
+	// after a refusal. Each may be empty.
+	Replies, Steps, Returns, After []GuideItem
 	ICS      string // the calendar file's href; "" if none
 	Rules    []Rule
 	Warnings []Rule

@@ -4,8 +4,8 @@ package assets
 
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
-	"app.css":     "app.666f818b.css",
-	"app.js":      "app.5a5812c7.js",
+	"app.css":     "app.04f2b2bc.css",
+	"app.js":      "app.ec421eac.js",
 	"demo.css":    "demo.8930f4b6.css",
 	"favicon.svg": "favicon.7f8bcb8d.svg",
 	"print.css":   "print.3280f3c2.css",

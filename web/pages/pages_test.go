@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
 
@@ -590,4 +591,66 @@ func TestWasmAddressOnTheScriptTag(t *testing.T) {
 func TestPagesHaveAFavicon(t *testing.T) {
 	_, html := render(t, "/")
 	has(t, html, `<link rel="icon" href="`+assets.URL("favicon.svg")+`" type="image/svg+xml">`)
+}
+
+// TestVerdictCarriesTheBuyerToResolution: a message to the seller while the
+// seller may still settle it, the dispute's steps while one is possible,
+// returns for items received, and what remains after a refusal.
+func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
+	csf := strings.Replace(brokenWait, "&refund_asked=true&refund_requested_on=2026-11-20", "&refund_asked=false", 1)
+	for _, tc := range []struct {
+		target               string
+		message, steps, back bool
+	}{
+		{"/dispute/result?" + brokenWait, true, true, true},
+		{"/dispute/result?" + csf, true, true, true},
+		{"/dispute/result?" + strings.Replace(brokenWait, "2026-11-20", "2026-11-01", 1), false, true, true},
+		{"/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false", true, true, false},
+		{"/dispute/result?claim=no_longer_wanted", false, false, false},
+	} {
+		_, html := render(t, tc.target)
+		if got := strings.Contains(html, `data-testid="seller-message"`); got != tc.message {
+			t.Errorf("%s: seller message %v, want %v", tc.target, got, tc.message)
+		}
+		if got := strings.Contains(html, `data-testid="dispute-steps"`); got != tc.steps {
+			t.Errorf("%s: dispute steps %v, want %v", tc.target, got, tc.steps)
+		}
+		if got := strings.Contains(html, `data-testid="returns"`); got != tc.back {
+			t.Errorf("%s: returns %v, want %v", tc.target, got, tc.back)
+		}
+		if tc.message {
+			has(t, html, `data-guide="off_platform" class="guide-stop"`)
+			has(t, html, `data-copy="seller-message"`)
+		}
+		if !tc.steps {
+			has(t, html, `data-guide="statutory_rights"`)
+		}
+	}
+	_, html := render(t, "/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false")
+	has(t, html, "The order has not arrived, and the carrier reports the parcel as lost.")
+	has(t, html, "Choose \u201crefund only\u201d: there is nothing to send back.")
+}
+
+// TestGuidanceCitesTheSeeds: every point of guidance cites a listed source
+// document and a section, like the rules.
+func TestGuidanceCitesTheSeeds(t *testing.T) {
+	docs := []string{"Aliexpress rules for buyers", "About AliExpress Buyer Protection", "AliExpress Rules and Terms of Use for Buyers"}
+	var all []templates.GuideItem
+	all = append(all, sellerReplies...)
+	all = append(all, returnSteps...)
+	all = append(all, refusalRights...)
+	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
+		all = append(all, disputeHowTo(c)...)
+	}
+	for _, it := range all {
+		ok := false
+		for _, d := range docs {
+			if rest, found := strings.CutPrefix(it.Source, d+", "); found && rest != "" {
+				ok = true
+			}
+		}
+		if !ok || it.Title == "" || it.Text == "" || it.ID == "" {
+			t.Errorf("%s: %q does not cite a document and section, or is incomplete", it.ID, it.Source)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
@@ -105,6 +106,16 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	p.Title = p.Headline
 	if v.Outcome != assistant.NotEligible {
 		p.Prepare = link("/dispute/evidence", known, q)
+		p.Steps = disputeHowTo(v.Claim)
+		if v.Claim != assistant.NotReceived {
+			p.Returns = returnSteps
+		}
+	} else {
+		p.After = refusalRights
+	}
+	if describe.HasMessage(v.Outcome) {
+		p.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, describe.Details{}).Text
+		p.Replies = sellerReplies
 	}
 	for _, r := range v.Rules {
 		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})

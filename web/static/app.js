@@ -57,6 +57,7 @@
       });
     }
     save();
+    copyButtons(document);
     // Focus: the error summary if there is one, else the heading after a step.
     var summary = document.querySelector("[data-testid=error-summary]");
     if (summary) summary.focus();
@@ -68,6 +69,35 @@
     post(verdict ? { type: "verdict", outcome: verdict.getAttribute("data-outcome"), path: location.pathname }
                  : { type: "step", path: location.pathname, step: stepOf() });
     resize();
+  }
+
+  // Copy buttons: the text of their target on the clipboard, and a status
+  // that screen readers announce.
+  function copyButtons(root) {
+    root.querySelectorAll("[data-copy]").forEach(function (b) {
+      if (b.hasAttribute("data-copy-ready")) return;
+      b.setAttribute("data-copy-ready", "");
+      var box = b.closest(".copy");
+      if (box) box.hidden = false;
+      b.addEventListener("click", function () {
+        var target = document.getElementById(b.getAttribute("data-copy"));
+        var status = document.querySelector("[data-copy-status='" + b.getAttribute("data-copy") + "']");
+        if (!target) return;
+        var text = target.textContent;
+        var done = function () { if (status) status.textContent = b.getAttribute("data-copied"); };
+        var fallback = function () {
+          var r = document.createRange();
+          r.selectNodeContents(target);
+          var sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(r);
+          try { if (document.execCommand("copy")) { done(); return; } } catch (e) { /* no clipboard */ }
+          if (status) status.textContent = "Select the text and copy it.";
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+        else fallback();
+      });
+    });
   }
 
   function stepOf() {
@@ -186,7 +216,13 @@
       }
       if (res.text) {
         out.appendChild(el("h3", "Your description"));
-        out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0" }));
+        out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0", id: "dispute-description" }));
+        var box = el("div", "", { "class": "copy no-print" });
+        box.appendChild(el("button", "Copy the description", { type: "button", "class": "button secondary", "data-copy": "dispute-description",
+          "data-copied": "The description is copied. Paste it in the dispute.", "data-testid": "copy-dispute-description" }));
+        box.appendChild(el("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": "dispute-description" }));
+        out.appendChild(box);
+        copyButtons(out);
       } else if (res.reason) {
         out.appendChild(el("p", res.reason, { "data-testid": "reason" }));
       }
@@ -268,6 +304,13 @@
     if (window.performance && performance.mark) performance.mark("calmclaim-ready");
     document.documentElement.setAttribute("data-wasm", "ready");
     evidence();
+  });
+  // A printed verdict shows all its guidance, not only the headings.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.setAttribute("open", ""); d.setAttribute("data-print-open", ""); });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-open]").forEach(function (d) { d.removeAttribute("open"); d.removeAttribute("data-print-open"); });
   });
   if (window.ResizeObserver) new ResizeObserver(resize).observe(document.documentElement);
   enhance(true);

@@ -1,0 +1,60 @@
+package e2e_test
+
+import (
+	"strings"
+	"testing"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// TestCopyButtonsPutTheExactText: on a verdict that asks the buyer to write
+// to the seller, the copy button puts exactly the message on the clipboard
+// and says so in a status that screen readers announce; the evidence page's
+// description has its own button.
+func TestCopyButtonsPutTheExactText(t *testing.T) {
+	ctx := tab(t, true)
+	c := chromedp.FromContext(ctx)
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := cdp.Call(ctx, c.Browser, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:    cdpbrowser.PermissionSettingGranted, Origin: base}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
+	open(t, ctx, "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false", true)
+	waitFor(t, ctx, `!document.querySelector(".copy").hidden`, "the copy button")
+	noOverflow(t, ctx, "verdict with a message")
+	page(t, ctx, "verdict with a message")
+	want := eval[string](t, ctx, `document.getElementById("seller-message").textContent`)
+	if !strings.HasPrefix(want, "Hello,") {
+		t.Fatalf("the message reads %q", want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-copy=seller-message]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector("[data-copy-status=seller-message]").textContent.includes("copied")`, "the copied status")
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != want {
+		t.Errorf("clipboard %q, want %q", got, want)
+	}
+	if role := eval[string](t, ctx, `document.querySelector("[data-copy-status=seller-message]").getAttribute("role")`); role != "status" {
+		t.Errorf("the status is not announced: role %q", role)
+	}
+	shot(t, ctx, "verdict-message-375px")
+
+	// The description on the evidence page.
+	clickTo(t, ctx, `[data-testid=prepare]`, "Prepare your dispute")
+	waitFor(t, ctx, `!document.querySelector("[data-bundle]").closest(".js-only").hidden`, "the evidence page's script")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("story-ordered"), "A glass teapot, 1 litre")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector("[data-copy=dispute-description]")`, "the description's copy button")
+	want = eval[string](t, ctx, `document.getElementById("dispute-description").textContent`)
+	chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-copy=dispute-description]`)))
+	waitFor(t, ctx, `document.querySelector("[data-copy-status=dispute-description]").textContent.includes("copied")`, "the description copied")
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != want {
+		t.Errorf("clipboard %q, want the description %q", got, want)
+	}
+}

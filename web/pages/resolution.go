@@ -1,0 +1,95 @@
+package pages
+
+import (
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/templates"
+)
+
+// What comes after the verdict: what to do when the seller answers, how to
+// open and run the dispute, returns, and where to go after a refusal. The
+// words are ours; each point cites the seed document and section it comes
+// from (../shared/seeds). Buyers read these, so they live here, as data.
+
+const (
+	srcMessages   = "Aliexpress rules for buyers, 2. Personal messages"
+	srcAbuse      = "Aliexpress rules for buyers, 5. Abuse of Buyer Protection"
+	srcEscrow     = "About AliExpress Buyer Protection, Under what conditions are you eligible for AliExpress Buyer Protection?"
+	srcContent    = "AliExpress Rules and Terms of Use for Buyers, Content, photos and videos on AliExpress"
+	srcReturns    = "AliExpress Rules and Terms of Use for Buyers, What to remember when returning a product"
+	srcDisputes   = "AliExpress Rules and Terms of Use for Buyers, Disputes, returns and buyer protection"
+	srcFAQ        = "AliExpress Rules and Terms of Use for Buyers, Frequently Asked Questions"
+	srcRights     = "AliExpress Rules and Terms of Use for Buyers, Why AliExpress may restrict an account"
+	srcReviews    = "AliExpress Rules and Terms of Use for Buyers, Reviews on AliExpress"
+	srcMissingFix = "About AliExpress Buyer Protection, The item is missing parts and/or not the correct quantity"
+)
+
+// sellerReplies is what to do with the seller's common answers.
+var sellerReplies = []templates.GuideItem{
+	{ID: "off_platform", Title: "They ask to talk or to pay outside AliExpress", Stop: true,
+		Text:   "Stop there. Keep every message in the order's chat and pay nothing by transfer, payment app or link. A payment outside the checkout is not covered by Buyer Protection, and offers to deal outside the platform are not allowed in messages.",
+		Source: srcMessages},
+	{ID: "partial_refund", Title: "They offer a partial refund",
+		Text:   "Accept it only if it settles the problem for you. Once you are refunded, you cannot ask for the same money again in a dispute. If it is too little, say calmly what you would accept and why.",
+		Source: srcAbuse},
+	{ID: "more_photos", Title: "They ask for more photos or a video",
+		Text:   "Send them in the chat: only what shows the problem. Cover the address label and any other personal details first.",
+		Source: srcContent},
+	{ID: "send_back", Title: "They ask you to send the item back",
+		Text:   "Follow the return steps below: send it only to the address shown in the AliExpress system, with tracking, and keep the proof of shipment.",
+		Source: srcReturns},
+	{ID: "no_answer", Title: "They do not answer, or refuse",
+		Text:   "Wait for the date above, then open the dispute from the order page with your evidence. Do not threaten a bad review: a review must not be used to pressure the seller.",
+		Source: srcReviews},
+}
+
+// disputeHowTo is how to open and run the dispute, per claim.
+func disputeHowTo(claim assistant.Claim) []templates.GuideItem {
+	reason := map[assistant.Claim]string{
+		assistant.NotReceived:    "the order did not arrive",
+		assistant.NotAsDescribed: "the item is not as described",
+		assistant.Counterfeit:    "the item is fake",
+		assistant.Broken:         "the item is damaged or does not work",
+		assistant.MissingParts:   "parts or items are missing",
+	}[claim]
+	kind := templates.GuideItem{ID: "refund_kind", Title: "Choose \u201crefund only\u201d or \u201creturn and refund\u201d",
+		Text:   "Choose \u201creturn and refund\u201d if you are willing to send the item back, \u201crefund only\u201d if you keep it. Whether a return is needed depends on the problem, the evidence and the platform's decision; if it asks for the item back, follow its return terms.",
+		Source: srcFAQ}
+	if claim == assistant.NotReceived {
+		kind.Text = "Choose \u201crefund only\u201d: there is nothing to send back."
+		kind.Source = srcDisputes
+	}
+	if claim == assistant.MissingParts {
+		kind.Text = "Ask for what fits: the seller completes the shipment, a partial refund, or a full refund if you return the item at your own postage."
+		kind.Source = srcMissingFix
+	}
+	return []templates.GuideItem{
+		{ID: "open", Title: "Open the dispute from the order page",
+			Text:   "In My Orders, open this order and choose to open a dispute. As the reason, pick the one that says " + reason + ".",
+			Source: srcDisputes},
+		kind,
+		{ID: "attach", Title: "Attach the evidence and the description",
+			Text:   "Add the photos, the video and the screenshots listed below to the dispute, and paste the calm description you prepare on the next page.",
+			Source: srcDisputes},
+		{ID: "while_open", Title: "While the dispute is open",
+			Text:   "Answer the platform's questions by the date it gives, keep talking to the seller only in the order's chat, and do not open a second dispute for the same problem.",
+			Source: srcAbuse},
+	}
+}
+
+// returnSteps is what to remember when sending an item back.
+var returnSteps = []templates.GuideItem{
+	{ID: "who_pays", Title: "Who pays the postage", Text: "Check in the dispute or the order's return terms who pays for the return before you send it.", Source: srcReturns},
+	{ID: "address", Title: "Only the address in AliExpress", Text: "Send it only to the return address shown in the AliExpress system, never to one the seller gives only in a message.", Source: srcReturns},
+	{ID: "time", Title: "The time allowed", Text: "Send it within the time the return terms allow.", Source: srcReturns},
+	{ID: "proof", Title: "Tracking and proof", Text: "Use a service with a tracking number, add it to the dispute, and keep the receipt, photos of the parcel and the proof of shipment until the refund arrives.", Source: srcReturns},
+}
+
+// refusalRights is what remains after any refusal.
+var refusalRights = []templates.GuideItem{
+	{ID: "statutory_rights", Title: "Your rights where you live",
+		Text:   "Whatever Buyer Protection covers, the consumer law of your country may still give you rights against the seller. A local consumer advice service can tell you which.",
+		Source: srcRights},
+	{ID: "honest_review", Title: "An honest review",
+		Text:   "Once the order is settled, a review of what happened can help other buyers: your real experience, without threats, personal data or links.",
+		Source: srcReviews},
+}
