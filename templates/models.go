@@ -97,14 +97,14 @@ type Verdict struct {
 	// answers, how to open and run the dispute, returns, and what remains
 	// after a refusal. Each may be empty.
 	Replies, Steps, Returns, After []GuideItem
-	ICS      string // the calendar file's href; "" if none
-	Rules    []Rule
-	Warnings []Rule
-	Next     []string // what to do next, in order
-	Evidence []Evidence
-	Answers  string // href back to check answers
-	Restart  string
-	Prepare  string // href of the description and evidence page; "" if none
+	ICS                            string // the calendar file's href; "" if none
+	Rules                          []Rule
+	Warnings                       []Rule
+	Next                           []string // what to do next, in order
+	Evidence                       []Evidence
+	Answers                        string // href back to check answers
+	Restart                        string
+	Prepare                        string // href of the description and evidence page; "" if none
 }
 
 // ChecklistItem is one checked point on the checklist result: the buyer's
