@@ -1,7 +1,6 @@
 package describe
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,17 +149,42 @@ type clause struct {
 	sep  string
 }
 
-var (
-	reSentenceEnd = regexp.MustCompile(`[.!?…。！？]+(?:\s+|$)|\n+`)
-	reClauseSep   = regexp.MustCompile(`[,;:，；：]\s+|\s+[-–—]+\s+`)
-)
-
+// splitSentences cuts s after each run of sentence punctuation (. ! ? …
+// 。！？) that is followed by white space or the end of the text, and at
+// each run of line breaks. The punctuation and the white space after it
+// belong to the cut; the punctuation is kept in sentence.punct.
 func splitSentences(s string) []sentence {
 	var out []sentence
 	last := 0
-	for _, m := range reSentenceEnd.FindAllStringIndex(s, -1) {
-		out = append(out, sentence{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
-		last = m[1]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case sentenceEnd(r):
+			end := i + size
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if !sentenceEnd(r) {
+					break
+				}
+				end += size
+			}
+			if end < len(s) && !isSpace(s[end]) {
+				i = end // a run not followed by white space ("e.g", "3.5") ends nothing
+				continue
+			}
+			cut := skipSpace(s, end)
+			out = append(out, sentence{s[last:i], strings.TrimSpace(s[i:cut])})
+			last, i = cut, cut
+		case r == '\n':
+			cut := i
+			for cut < len(s) && s[cut] == '\n' {
+				cut++
+			}
+			out = append(out, sentence{s[last:i], ""})
+			last, i = cut, cut
+		default:
+			i += size
+		}
 	}
 	if last < len(s) {
 		out = append(out, sentence{s[last:], ""})
@@ -168,14 +192,65 @@ func splitSentences(s string) []sentence {
 	return out
 }
 
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// splitClauses cuts a sentence at a comma, semicolon or colon followed by
+// white space, and at a dash with white space on both sides; the separator
+// is kept in clause.sep.
 func splitClauses(s string) []clause {
 	var out []clause
 	last := 0
-	for _, m := range reClauseSep.FindAllStringIndex(s, -1) {
-		out = append(out, clause{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
-		last = m[1]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ',' || r == ';' || r == ':' || r == '，' || r == '；' || r == '：':
+			if end := skipSpace(s, i+size); end > i+size {
+				out = append(out, clause{s[last:i], strings.TrimSpace(s[i:end])})
+				last, i = end, end
+				continue
+			}
+		case r < utf8.RuneSelf && isSpace(byte(r)):
+			dash := skipSpace(s, i)
+			end := dash
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if r != '-' && r != '–' && r != '—' {
+					break
+				}
+				end += size
+			}
+			if after := skipSpace(s, end); end > dash && after > end {
+				out = append(out, clause{s[last:i], strings.TrimSpace(s[i:after])})
+				last, i = after, after
+				continue
+			}
+			i = dash // every space of the run fails the same way
+			continue
+		}
+		i += size
 	}
 	return append(out, clause{s[last:], ""})
+}
+
+// isSpace reports the white space of regexp's \s: tab, line feed, form
+// feed, carriage return and space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// white space.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // sentence checks one sentence and returns its calm form, or "" when
