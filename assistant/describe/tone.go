@@ -73,17 +73,18 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	var c checker
-	c.field = field
+	c := checker{field: field, lex: tables()}
 	c.run(text)
 	return Checked{Text: c.out, Findings: c.findings}
 }
 
 type checker struct {
 	field    Field
+	lex      *lexicon
 	out      string
 	findings []Finding
 	seen     map[string]bool
+	ws       wordSeq // the words of the sentence or clause in hand
 }
 
 // report adds a finding, once per id in a field.
@@ -263,8 +264,8 @@ func (c *checker) sentence(sent sentence) string {
 	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 {
 		c.report(FindShouting, excerpt(raw+sent.punct))
 	}
-	sk := skeleton(raw)
-	if id := conduct(sk, c.field); id != "" {
+	c.ws.split(skeleton(raw))
+	if id := c.lex.conduct(&c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
@@ -317,14 +318,15 @@ func (c *checker) clause(raw string) string {
 		keys[i] = skeletonWord(w)
 	}
 	sk := skeleton(raw)
-	if id := wordsOffence(words, keys, sk); id != "" {
+	c.ws.split(sk)
+	if id := c.lex.wordsOffence(keys, sk, &c.ws); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	drop := make([]bool, len(words))
 	profane := false
 	for i := range words {
-		if isProfanity(keys[i]) {
+		if c.lex.isProfanity(keys[i]) {
 			drop[i], profane = true, true
 			// "what the hell", "what the fuck": the article goes too.
 			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
@@ -340,7 +342,7 @@ func (c *checker) clause(raw string) string {
 			b.WriteString(keys[j])
 			j++
 		}
-		if j-i >= 3 && isProfanity(b.String()) {
+		if j-i >= 3 && c.lex.isProfanity(b.String()) {
 			for k := i; k < j; k++ {
 				drop[k] = true
 			}
@@ -358,28 +360,21 @@ func (c *checker) clause(raw string) string {
 				keptKeys = append(keptKeys, keys[i])
 			}
 		}
-		if len(kept) < 2 || dangling[keptKeys[len(keptKeys)-1]] {
+		if len(kept) < 2 || c.lex.dangling[keptKeys[len(keptKeys)-1]] {
 			return ""
 		}
 		words = kept
 	}
-	if shouted := calmCaps(words); shouted {
+	if shouted := c.lex.calmCaps(words); shouted {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
 }
 
-// dangling words cannot end a clause: what followed them was removed.
-var dangling = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "a": true, "an": true, "the": true, "this": true,
-	"so": true, "such": true, "its": true, "it": true, "of": true, "to": true, "like": true, "very": true,
-	"my": true, "your": true, "and": true, "or": true, "but": true, "total": true, "complete": true, "what": true,
-}
-
 // calmCaps lowercases shouted words in place and reports whether any were.
 // A word is shouted when it is a common word written in capitals, or when
 // most of the clause is in capitals; acronyms, sizes and model codes stay.
-func calmCaps(words []string) bool {
+func (l *lexicon) calmCaps(words []string) bool {
 	upper, letters, capsWords := 0, 0, 0
 	for _, w := range words {
 		u, l := 0, 0
@@ -405,10 +400,10 @@ func calmCaps(words []string) bool {
 			continue
 		}
 		low := strings.ToLower(core)
-		if acronyms[low] {
+		if l.acronyms[low] {
 			continue
 		}
-		if commonWords[low] || shoutyClause {
+		if l.common[low] || shoutyClause {
 			words[i] = strings.Replace(w, core, low, 1)
 			changed = true
 		}
