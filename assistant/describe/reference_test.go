@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // The tone check used to be written with regular expressions. It now
@@ -111,6 +112,93 @@ func refConduct(sk string, field Field) string {
 		}
 	}
 	return ""
+}
+
+// refSkeleton, refSkeletonWord and refSqueeze are skeleton,
+// skeletonWord and squeeze as they were.
+func refSkeleton(s string) string {
+	var out []string
+	var singles []string
+	flush := func() {
+		if len(singles) >= 3 {
+			out = append(out, strings.Join(singles, ""))
+		} else {
+			out = append(out, singles...)
+		}
+		singles = singles[:0]
+	}
+	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' || r == ',' || r == ';' ||
+			r == ':' || r == '(' || r == ')' || r == '"' || r == '[' || r == ']' || r == '{' || r == '}'
+	}) {
+		w := refSkeletonWord(tok)
+		if w == "" {
+			continue
+		}
+		if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+			singles = append(singles, w)
+			continue
+		}
+		flush()
+		out = append(out, w)
+	}
+	flush()
+	return strings.Join(out, " ")
+}
+
+func refSkeletonWord(tok string) string {
+	tok = strings.Trim(tok, ".,!?;:'\"`’‘“”")
+	letters := 0
+	for _, r := range tok {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	var b strings.Builder
+	var last rune
+	run := 0
+	for _, r := range tok {
+		switch {
+		case unicode.IsLetter(r):
+			r = foldLetter(r)
+		case letters >= 2 && leet(r) != 0:
+			r = leet(r)
+		case unicode.IsDigit(r):
+			if r > '9' {
+				r = '?'
+			}
+		case r == '*' || r == '#':
+			if letters == 0 {
+				continue
+			}
+			r = '*'
+		case unicode.Is(unicode.Mn, r):
+			continue
+		default:
+			continue
+		}
+		if r == last {
+			if run++; run >= 2 {
+				continue
+			}
+		} else {
+			last, run = r, 0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func refSqueeze(s string) string {
+	var b strings.Builder
+	var last rune = -1
+	for _, r := range s {
+		if r != last || r == '*' {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 var refRegexps sync.Map
@@ -238,6 +326,22 @@ func refFindPersonal(s string) []span {
 func sameAsReference(t *testing.T, text string) {
 	t.Helper()
 	s := normalize(text).text
+	for _, in := range []string{text, s} {
+		if got, want := skeleton(in), refSkeleton(in); got != want {
+			t.Fatalf("skeleton(%q) = %q, want %q", in, got, want)
+		}
+		if got, want := squeeze(in), refSqueeze(in); got != want {
+			t.Fatalf("squeeze(%q) = %q, want %q", in, got, want)
+		}
+		for _, w := range strings.Fields(in) {
+			if got, want := skeletonWord(w), refSkeletonWord(w); got != want {
+				t.Fatalf("skeletonWord(%q) = %q, want %q", w, got, want)
+			}
+			if got, want := squeeze(w), refSqueeze(w); got != want {
+				t.Fatalf("squeeze(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
 	pieces := []string{text, s, skeleton(text), skeleton(s)}
 	for _, sent := range splitSentences(s) {
 		pieces = append(pieces, skeleton(sent.text))
@@ -333,6 +437,9 @@ var referenceEdges = []string{
 	"my address is 5 Elm Row\nLondon. Address: Hauptstr. 3!", "passport X12345678, ID card: AB 123456, SSN 123-45-6789",
 	"CPF 123.456.789-09, NI QQ123456C, 131052-308T, 44051401359, driver's license D1234567, ıd 1234",
 	"Order 8181234567890123 and tracking LP00123456789012 arrived 14.11.2026",
+	// skeletons
+	"“Scam!” ‘liar’ 'x' `y` \"z\" s c a m, s-c-a-m s_c_a_m a b !! c", "fuuuuck shiiiit sh*t f**k ***", "Ⓕⓤⓒⓚ ｆｕｃｋ",
+	"ѕсаm ＳＣＡＭ 5c4m $c@m 1d10t", "x\xffy \xff \xc3", "aaa bbb aab abb", "١٢٣ 4x4 H3LL0", "é́́́e",
 }
 
 func TestMatchesReference(t *testing.T) {
