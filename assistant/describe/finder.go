@@ -30,10 +30,13 @@ type finder struct {
 	bridge func(s string, i, j int) bool
 	// need reports whether t.s[a:b] can hold a match worth keeping.
 	need func(t *text, a, b int) bool
+	// gate, when set, is asked about the whole text instead of need: a
+	// cheaper test that need would fail in every window when gate fails.
+	gate func(t *text) bool
 
+	ascii [utf8.RuneSelf]bool // chars, set up by prepare
 	once  sync.Once
 	re    *regexp.Regexp
-	ascii [utf8.RuneSelf]bool
 }
 
 // which characters beyond ASCII a match can hold
@@ -44,7 +47,7 @@ const (
 	anyRune
 )
 
-// text is a field being searched, with its letters lowercased for need.
+// text is a field being searched, with what the needs ask of it.
 type text struct {
 	s string
 	// lower is s with A-Z lowercased, at the same offsets.
@@ -52,17 +55,34 @@ type text struct {
 	// folded: s has K or ſ, which (?i) matches as k and s but lower does
 	// not; need is not asked and every window is searched.
 	folded bool
+	// numberDigits is the most digits in a run of digits, white space and
+	// . - ( ) / +, the characters of numbers; runDigits the most digits in
+	// a row.
+	numberDigits, runDigits int
 }
 
 func newText(s string) *text {
 	t := &text{s: s, folded: strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")}
 	b := []byte(nil)
+	number, run := 0, 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
 			if b == nil {
 				b = []byte(s)
 			}
 			b[i] = c + 'a' - 'A'
+		case isDigit(c):
+			number++
+			run++
+			t.numberDigits = max(t.numberDigits, number)
+			t.runDigits = max(t.runDigits, run)
+			continue
+		}
+		run = 0
+		if !isSpace(c) && strings.IndexByte(".-()/+", c) < 0 {
+			number = 0
 		}
 	}
 	t.lower = s
@@ -72,13 +92,17 @@ func newText(s string) *text {
 	return t
 }
 
-func (f *finder) init() {
-	f.once.Do(func() {
-		f.re = regexp.MustCompile(f.src)
-		for i := 0; i < len(f.chars); i++ {
-			f.ascii[f.chars[i]] = true
-		}
-	})
+// prepare sets up the table of chars; it runs when the finders are set
+// up, before any search.
+func (f *finder) prepare() *finder {
+	for i := 0; i < len(f.chars); i++ {
+		f.ascii[f.chars[i]] = true
+	}
+	return f
+}
+
+func (f *finder) compile() {
+	f.once.Do(func() { f.re = regexp.MustCompile(f.src) })
 }
 
 func (f *finder) holds(r rune) bool {
@@ -98,10 +122,9 @@ func (f *finder) holds(r rune) bool {
 
 // findAll returns what f.re.FindAllStringSubmatchIndex(t.s, -1) returns.
 func (f *finder) findAll(t *text) [][]int {
-	if !t.folded && !f.need(t, 0, len(t.s)) {
+	if !t.folded && (f.gate != nil && !f.gate(t) || f.gate == nil && !f.need(t, 0, len(t.s))) {
 		return nil
 	}
-	f.init()
 	var out [][]int
 	s := t.s
 	window := func(a, b int) {
@@ -115,6 +138,7 @@ func (f *finder) findAll(t *text) [][]int {
 		if b < len(s) && isWordByte(s[b]) {
 			b++
 		}
+		f.compile()
 		for _, m := range f.re.FindAllStringSubmatchIndex(s[a:b], -1) {
 			for k := range m {
 				if m[k] >= 0 {
@@ -157,7 +181,7 @@ func (f *finder) findAll(t *text) [][]int {
 
 // regexp returns the finder's expression, compiled.
 func (f *finder) regexp() *regexp.Regexp {
-	f.init()
+	f.compile()
 	return f.re
 }
 
@@ -191,6 +215,26 @@ func hasASCIIDigit(s string) bool {
 // atLeastDigits needs n digits in the window.
 func atLeastDigits(n int) func(t *text, a, b int) bool {
 	return func(t *text, a, b int) bool { return digitCount(t.s[a:b]) >= n }
+}
+
+// numberOf gates a finder whose characters are those of numbers on n
+// digits in a number; inRow on n digits in a row.
+func numberOf(n int) func(t *text) bool { return func(t *text) bool { return t.numberDigits >= n } }
+func inRow(n int) func(t *text) bool    { return func(t *text) bool { return t.runDigits >= n } }
+
+// digitAfter reports word followed, after white space if any, by a digit.
+func digitAfter(lower, word string) bool {
+	for i := strings.Index(lower, word); i >= 0; {
+		if j := skipSpace(lower, i+len(word)); j < len(lower) && isDigit(lower[j]) {
+			return true
+		}
+		next := strings.Index(lower[i+1:], word)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // digitAnd needs a digit and one of words, in any case, in the window.

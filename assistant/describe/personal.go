@@ -95,8 +95,10 @@ func setUpFinders() {
 		need: func(t *text, a, b int) bool {
 			return containsAny(t.lower[a:b], "[.]", "(.)", "[dot]", "(dot)", " dot ")
 		}}
-	pf.cardLike = &finder{src: `\b\d(?:[ \-]?\d){12,18}\b`, chars: digits + " -", need: atLeastDigits(13)}
-	pf.card4 = &finder{src: `\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b`, chars: digits + " -", need: atLeastDigits(13)}
+	pf.cardLike = &finder{src: `\b\d(?:[ \-]?\d){12,18}\b`, chars: digits + " -", need: atLeastDigits(13),
+		gate: numberOf(13)}
+	pf.card4 = &finder{src: `\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b`, chars: digits + " -", need: atLeastDigits(13),
+		gate: numberOf(13)}
 	pf.iban = &finder{src: `\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b`, chars: upper + digits + " ",
 		need: func(t *text, a, b int) bool { return hasIBANStart(t.s[a:b]) }}
 	pf.bank = &finder{src: `(?i)\b(?:bank\s+)?(?:account|acct|a/c|routing|sort\s*code|swift|bic|bsb|bank\s+details)(?:\s*(?:number|no\.?|num|#|code))?\s*(?:is|:|=|-)?\s*([a-z]{0,4}\d[\d \-]{4,30}\d)`, chars: asciiLetters + digits + spaces + "/.#:=-", nonASCII: foldedKS,
@@ -108,17 +110,21 @@ func setUpFinders() {
 	pf.phone = []*finder{
 		{src: `\+\s?\(?\d{1,4}\)?(?:[\s.\-]?\(?\d{1,5}\)?){2,7}`, chars: "+()" + digits + spaces + ".-", need: func(t *text, a, b int) bool {
 			return strings.IndexByte(t.s[a:b], '+') >= 0 && digitCount(t.s[a:b]) >= 8
-		}},
+		}, gate: numberOf(8)},
 		{src: `\b00\d{1,3}(?:[\s.\-]?\d{1,5}){2,6}\b`, chars: digits + spaces + ".-", need: func(t *text, a, b int) bool {
 			return strings.Contains(t.s[a:b], "00") && digitCount(t.s[a:b]) >= 8
-		}},
-		{src: `(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`, chars: "()" + digits + spaces + ".-", need: atLeastDigits(10)},
-		{src: `\b0\d{1,4}(?:[\s.\-/]?\d{2,4}){2,4}\b`, chars: digits + spaces + ".-/", need: atLeastDigits(8)},
-		{src: `\b(?:0\d{9,10}|1[3-9]\d{9})\b`, chars: digits, need: atLeastDigits(10)},
+		}, gate: numberOf(8)},
+		{src: `(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`, chars: "()" + digits + spaces + ".-", need: atLeastDigits(10), gate: numberOf(10)},
+		{src: `\b0\d{1,4}(?:[\s.\-/]?\d{2,4}){2,4}\b`, chars: digits + spaces + ".-/", need: atLeastDigits(8), gate: numberOf(8)},
+		{src: `\b(?:0\d{9,10}|1[3-9]\d{9})\b`, chars: digits, need: atLeastDigits(10), gate: numberOf(10)},
 		{src: `(?i)\b(?:phone|tel|telephone|mobile|cell|cellphone|whats\s?app|viber|telegram|call\s+me|text\s+me|sms)\b(?:\s*(?:number|no\.?|#))?\s*(?:is|:|=|at|on)?\s*(\+?\d[\d\s().\-]{5,20}\d)`, chars: asciiLetters + digits + spaces + ".#:=+()-", nonASCII: foldedKS,
 			need: func(t *text, a, b int) bool {
 				return digitCount(t.s[a:b]) >= 8 && containsAny(t.lower[a:b], "phone", "tel", "mobile", "cell",
 					"whats", "viber", "call", "text", "sms")
+			},
+			gate: func(t *text) bool {
+				return t.numberDigits >= 8 && containsAny(t.lower, "phone", "tel", "mobile", "cell", "whats", "viber",
+					"call", "text", "sms")
 			}},
 	}
 	pf.address = []*finder{
@@ -138,7 +144,8 @@ func setUpFinders() {
 		// 10 rue de la Paix
 		{src: `(?i)\b\d{1,4},?\s+(?:rue|avenue|boulevard|chemin|allée|impasse|via|calle)\s+(?:[\p{L}'\-]+\s?){1,4}`, chars: asciiLetters + digits + spaces + ",'-", nonASCII: letters,
 			need: digitAnd("rue", "avenue", "boulevard", "chemin", "allée", "allÉe", "impasse", "via", "calle")},
-		{src: `(?i)\bp\.?\s?o\.?\s?box\s*\d+`, chars: "pPoObBxX." + digits + spaces, need: digitAnd("box")},
+		{src: `(?i)\bp\.?\s?o\.?\s?box\s*\d+`, chars: "pPoObBxX." + digits + spaces,
+			need: func(t *text, a, b int) bool { return digitAfter(t.lower[a:b], "box") }},
 		// "my address is ...", "address: ..." up to the end of the sentence
 		{src: `(?i)\b(?:my\s+|home\s+|delivery\s+|shipping\s+|postal\s+)?address\s*(?:is|:)\s*[^.!?\n]{3,160}`, chars: asciiExcept(".!?"), nonASCII: anyRune,
 			need: func(t *text, a, b int) bool { return strings.Contains(t.lower[a:b], "address") }},
@@ -149,11 +156,14 @@ func setUpFinders() {
 				return digitCount(t.s[a:b]) >= 4 && hasWordStarting(t.lower, a, b, idWords)
 			}},
 		// US SSN, Brazil CPF, UK NI number, Finnish personal id, PESEL-shaped
-		{src: `\b\d{3}-\d{2}-\d{4}\b`, chars: digits + "-", need: atLeastDigits(9)},
-		{src: `\b\d{3}\.\d{3}\.\d{3}-\d{2}\b`, chars: digits + ".-", need: atLeastDigits(11)},
-		{src: `\b[A-Z]{2}\d{6}[A-D]\b`, chars: upper + digits, need: atLeastDigits(6)},
-		{src: `\b\d{6}[-+A]\d{3}[0-9A-Y]\b`, chars: digits + "-+" + upper, need: atLeastDigits(9)},
-		{src: `\b[0-9]{2}[01][0-9][0-3][0-9]\d{5}\b`, chars: digits, need: atLeastDigits(11)},
+		{src: `\b\d{3}-\d{2}-\d{4}\b`, chars: digits + "-", need: atLeastDigits(9), gate: numberOf(9)},
+		{src: `\b\d{3}\.\d{3}\.\d{3}-\d{2}\b`, chars: digits + ".-", need: atLeastDigits(11), gate: numberOf(11)},
+		{src: `\b[A-Z]{2}\d{6}[A-D]\b`, chars: upper + digits, need: atLeastDigits(6), gate: inRow(6)},
+		{src: `\b\d{6}[-+A]\d{3}[0-9A-Y]\b`, chars: digits + "-+" + upper, need: atLeastDigits(9), gate: inRow(6)},
+		{src: `\b[0-9]{2}[01][0-9][0-3][0-9]\d{5}\b`, chars: digits, need: atLeastDigits(11), gate: numberOf(11)},
+	}
+	for _, f := range pf.all() {
+		f.prepare()
 	}
 }
 
