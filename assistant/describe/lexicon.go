@@ -161,12 +161,13 @@ var (
 // conductRules are checked in order on each sentence; the first that
 // matches names the finding and the sentence is left out.
 func conductRules() []rule {
+	action, demand, listed, future := set(actionWords), set(demandWords), set(listedWords), set(futureWords)
 	return []rule{
-		newRule(FindFeedbackThreat, phrase(badWords, starSuffix), gap(0, 2), phrase(reviewWords)).with(actionWords, nil),
-		newRule(FindFeedbackThreat, phrase(fewStars, stars)).with(actionWords, nil),
+		newRule(FindFeedbackThreat, phrase(badWords, starSuffix), gap(0, 2), phrase(reviewWords)).with(action, nil),
+		newRule(FindFeedbackThreat, phrase(fewStars, stars)).with(action, nil),
 		newRule(FindFeedbackThreat, phrase(harmWords), gap(0, 3), phrase(reputationWords)),
-		newRule(FindFeedbackThreat, phrase(tellWords), gap(0, 2), phrase(audienceWords)).with(futureWords, nil),
-		newRule(FindFeedbackThreat, prefixOf(publishStems), gap(0, 5), phrase(publicPlaces)).with(futureWords, nil),
+		newRule(FindFeedbackThreat, phrase(tellWords), gap(0, 2), phrase(audienceWords)).with(future, nil),
+		newRule(FindFeedbackThreat, prefixOf(publishStems), gap(0, 5), phrase(publicPlaces)).with(future, nil),
 		newRule(FindFeedbackThreat, phrase(reviewNouns), later, phrase(conditionWords)),
 		newRule(FindFeedbackThreat, phrase(conditionWords), later, phrase(reviewNouns)),
 		newRule(FindFeedbackThreat, phrase(changeWords), gap(0, 2), phrase(maybeMy, reviewAdjective, reviewKinds),
@@ -175,13 +176,13 @@ func conductRules() []rule {
 		newRule(FindThreat, phrase(ultimatums)),
 		newRule(FindThreat, phrase(threatSubjects), gap(0, 1), phrase(threatModals), gap(0, 2), phrase(threatActs)),
 		newRule(FindThreat, phrase(append(append(cross(askBank, myOrThe, bankWords), legalSteps...), reportWhom...))).
-			with(futureWords, nil),
+			with(future, nil),
 		newRule(FindThreat, phrase(violence), gap(0, 1), phrase(victims)),
 		newRule(FindThreat, phrase(deathWishes)),
 
-		newRule(FindExtraDemand, phrase(extraWords), gap(0, 2), phrase(extraThings)).with(demandWords, listedWords),
-		newRule(FindExtraDemand, phrase(perks)).with(demandWords, listedWords),
-		newRule(FindExtraDemand, phrase(giveWords, maybeMe, someArticle, giftWords)).with(nil, listedWords),
+		newRule(FindExtraDemand, phrase(extraWords), gap(0, 2), phrase(extraThings)).with(demand, listed),
+		newRule(FindExtraDemand, phrase(perks)).with(demand, listed),
+		newRule(FindExtraDemand, phrase(giveWords, maybeMe, someArticle, giftWords)).with(nil, listed),
 		newRule(FindExtraDemand, phrase(compensation), later, phrase(troubleWords)),
 		newRule(FindExtraDemand, phrase(troubles), later, phrase(compensated)),
 		newRule(FindExtraDemand, phrase(forMyTrouble)),
@@ -190,7 +191,7 @@ func conductRules() []rule {
 			cross([]string{"refund "}, andPlus, anArticle, refundExtras)...),
 			cross([]string{"keep "}, keepWhich, itemOrItems, []string{" and "}, andGet, maybeFull, []string{"refund"})...),
 			onTopFixed...))),
-		newRule(FindExtraDemand, phrase(futureOrders)).with(demandWords, nil),
+		newRule(FindExtraDemand, phrase(futureOrders)).with(demand, nil),
 
 		newRule(FindOffPlatform, phrase(offPlatform)),
 		newRule(FindOffPlatform, phrase(contactVerbs, meOrUs, atOnTo, space, removedPlaces)),
@@ -292,15 +293,6 @@ var (
 
 type dictWord struct{ plain, squeezed string }
 
-// dictionary is a word list made ready for inDict: by the word as written
-// and by its squeezed form.
-type dictionary struct {
-	words []dictWord
-	plain map[string]bool
-	// squeezed holds the squeezed forms of four letters or more
-	squeezed map[string]bool
-}
-
 func dict(words []string) []dictWord {
 	out := make([]dictWord, len(words))
 	for i, w := range words {
@@ -310,12 +302,34 @@ func dict(words []string) []dictWord {
 	return out
 }
 
-func newDictionary(words []string) dictionary {
-	d := dictionary{words: dict(words), plain: map[string]bool{}, squeezed: map[string]bool{}}
-	for _, w := range d.words {
-		d.plain[w.plain] = true
-		if len(w.squeezed) >= 4 {
-			d.squeezed[w.squeezed] = true
+// wordKind says which dictionaries a word is in.
+type wordKind uint8
+
+const (
+	hateWord wordKind = 1 << iota
+	insultWord
+	accusationWord
+	profaneWord
+)
+
+// dictionaries holds the word dictionaries for kind: by the word as
+// written and by its squeezed form.
+type dictionaries struct {
+	lists [4][]dictWord // by the bit of their kind
+	plain map[string]wordKind
+	// squeezed holds the squeezed forms of four letters or more
+	squeezed map[string]wordKind
+}
+
+func newDictionaries(lists ...[]string) dictionaries {
+	d := dictionaries{plain: map[string]wordKind{}, squeezed: map[string]wordKind{}}
+	for i, l := range lists {
+		d.lists[i] = dict(l)
+		for _, w := range d.lists[i] {
+			d.plain[w.plain] |= 1 << i
+			if len(w.squeezed) >= 4 {
+				d.squeezed[w.squeezed] |= 1 << i
+			}
 		}
 	}
 	return d
@@ -339,22 +353,26 @@ func keyIs(key, word string) bool {
 	return stars*2 <= len(key)
 }
 
-// A raw key (runs cut to two letters) is compared with the word as
-// written; its squeezed form with the squeezed word, but only for words
-// whose squeezed form is four letters or more ("ass" squeezed is "as").
-// Without a '*' in the key, that is two lookups.
-
-func (d *dictionary) has(raw string) bool {
-	if strings.IndexByte(raw, '*') < 0 {
-		return d.plain[raw] || d.squeezed[squeeze(raw)]
-	}
+// kind returns the dictionaries a word key (see skeletonWord) is in, and
+// the key squeezed. A raw key (runs cut to two letters) is compared with
+// the word as written; its squeezed form with the squeezed word, but only
+// for words whose squeezed form is four letters or more ("ass" squeezed
+// is "as"). Without a '*' in the key, that is two lookups.
+func (d *dictionaries) kind(raw string) (wordKind, string) {
 	sq := squeeze(raw)
-	for _, w := range d.words {
-		if keyIs(raw, w.plain) || (len(w.squeezed) >= 4 && keyIs(sq, w.squeezed)) {
-			return true
+	if strings.IndexByte(raw, '*') < 0 {
+		return d.plain[raw] | d.squeezed[sq], sq
+	}
+	var k wordKind
+	for i, l := range d.lists {
+		for _, w := range l {
+			if keyIs(raw, w.plain) || (len(w.squeezed) >= 4 && keyIs(sq, w.squeezed)) {
+				k |= 1 << i
+				break
+			}
 		}
 	}
-	return false
+	return k, sq
 }
 
 func hasStem(raw, sq string, d []dictWord) bool {
@@ -378,25 +396,21 @@ func hasRoot(sq string, d []dictWord) bool {
 	return false
 }
 
-// isProfanity reports whether a word key (see skeletonWord) is a swear
-// word.
-func (l *lexicon) isProfanity(raw string) bool {
-	if raw == "" {
+// isProfanity reports whether a word key (see skeletonWord), of kind k
+// and squeezed sq, is a swear word.
+func (l *lexicon) isProfanity(raw string, k wordKind, sq string) bool {
+	if raw == "" || l.notProfane[sq] {
 		return false
 	}
-	sq := squeeze(raw)
-	if l.notProfane[sq] {
-		return false
-	}
-	return l.profane.has(raw) || hasStem(raw, sq, l.profaneStems) || hasRoot(sq, l.profaneRoots)
+	return k&profaneWord != 0 || hasStem(raw, sq, l.profaneStems) || hasRoot(sq, l.profaneRoots)
 }
 
 // wordsOffence returns the id of an insult, hate speech or accusation in a
-// clause: by word key, by a phrase in the skeleton, or by a word spelled
-// out letter by letter ("s c a m").
-func (l *lexicon) wordsOffence(keys []string, sk string, ws *wordSeq) string {
-	for _, k := range keys {
-		if k != "" && l.hate.has(k) {
+// clause: by word key (kinds holds their kinds), by a phrase in the
+// skeleton, or by a word spelled out letter by letter ("s c a m").
+func (l *lexicon) wordsOffence(keys []string, kinds []wordKind, sk string, ws *wordSeq) string {
+	for i, k := range keys {
+		if k != "" && kinds[i]&hateWord != 0 {
 			return FindHateSpeech
 		}
 	}
@@ -407,25 +421,26 @@ func (l *lexicon) wordsOffence(keys []string, sk string, ws *wordSeq) string {
 	if m&l.accusations.bit != 0 && l.accusations.in(ws) {
 		return FindAccusation
 	}
-	for _, k := range keys {
+	for i, k := range keys {
 		if k == "" {
 			continue
 		}
-		if l.accusation.has(k) {
+		if kinds[i]&accusationWord != 0 {
 			return FindAccusation
 		}
-		if l.insult.has(k) {
+		if kinds[i]&insultWord != 0 {
 			return FindInsult
 		}
 	}
 	// words joined by skeleton from single letters
-	for k := range strings.FieldsSeq(sk) {
+	for w := range strings.FieldsSeq(sk) {
+		k, _ := l.words.kind(w)
 		switch {
-		case l.hate.has(k):
+		case k&hateWord != 0:
 			return FindHateSpeech
-		case l.accusation.has(k):
+		case k&accusationWord != 0:
 			return FindAccusation
-		case l.insult.has(k):
+		case k&insultWord != 0:
 			return FindInsult
 		}
 	}
@@ -478,10 +493,7 @@ func buildLexicon() *lexicon {
 		rules:         conductRules(),
 		insultPhrases: newPhraseSet(insultPhrases, false),
 		accusations:   newPhraseSet(accusationPhrases(), false),
-		hate:          newDictionary(hateWords),
-		insult:        newDictionary(insultWords),
-		accusation:    newDictionary(accusationWords),
-		profane:       newDictionary(profaneWords),
+		words:         newDictionaries(hateWords, insultWords, accusationWords, profaneWords),
 		profaneStems:  dict(profaneStems),
 		profaneRoots:  dict(profaneRoots),
 		notProfane:    setOf(notProfane),
@@ -539,4 +551,11 @@ var suggestions = map[string]string{
 	FindHidden: "Invisible or control characters were removed from the text.",
 	FindEmpty: "Nothing usable was left of this part after the check. Describe it in a sentence or two of " +
 		"plain facts.",
+}
+
+// wordKey returns a word key with its kind and squeezed form, as
+// isProfanity takes them.
+func (l *lexicon) wordKey(raw string) (string, wordKind, string) {
+	k, sq := l.words.kind(raw)
+	return raw, k, sq
 }

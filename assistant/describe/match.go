@@ -1,8 +1,10 @@
 package describe
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The conduct rules and the insult and accusation phrases are matched on
@@ -50,32 +52,59 @@ func (ws *wordSeq) split(sk string) {
 // phraseSet is a list of phrases of one or more words, found by their
 // first word.
 type phraseSet struct {
-	byFirst map[string][][]string // first word: the words after it, per phrase
+	// byFirst maps a first word to the rest of each phrase it begins, in
+	// tails: the words after the first, separated by one space ("" for a
+	// one-word phrase).
+	byFirst map[string]span32
+	tails   []string
 	// prefix: the last word of a phrase need only begin with the listed
 	// word ("post" matches "posted").
 	prefix bool
-	first  []string // the first words, in order
+	first  []string // the first words
 	bit    uint64   // the set's bit in lexicon.index (see index)
 }
 
+// span32 is the range [lo, hi) of a slice.
+type span32 struct{ lo, hi int32 }
+
 func newPhraseSet(phrases []string, prefix bool) *phraseSet {
-	s := &phraseSet{byFirst: map[string][][]string{}, prefix: prefix}
-	for _, p := range phrases {
-		w := strings.Split(p, " ")
-		for _, x := range w {
-			if x == "" || strings.IndexFunc(x, func(r rune) bool { return r > 0x7f || !isWordByte(byte(r)) }) >= 0 {
-				panic("describe: phrase " + `"` + p + `"` + " is not words of ASCII letters and digits")
-			}
+	type split struct{ first, rest string }
+	all := make([]split, len(phrases))
+	for i, p := range phrases {
+		if !validPhrase(p) || prefix && strings.IndexByte(p, ' ') >= 0 {
+			panic("describe: phrase \"" + p + "\" is not words of ASCII letters and digits, one space apart" +
+				map[bool]string{true: ", or not one word in a prefix set"}[prefix])
 		}
-		if prefix && len(w) > 1 {
-			panic("describe: a prefix phrase must be one word: " + p)
+		all[i].first, all[i].rest, _ = strings.Cut(p, " ")
+	}
+	slices.SortStableFunc(all, func(a, b split) int { return strings.Compare(a.first, b.first) })
+	s := &phraseSet{byFirst: make(map[string]span32, len(all)), tails: make([]string, len(all)), prefix: prefix}
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && all[j].first == all[i].first {
+			s.tails[j] = all[j].rest
+			j++
 		}
-		if _, ok := s.byFirst[w[0]]; !ok {
-			s.first = append(s.first, w[0])
-		}
-		s.byFirst[w[0]] = append(s.byFirst[w[0]], w[1:])
+		s.byFirst[all[i].first] = span32{int32(i), int32(j)}
+		s.first = append(s.first, all[i].first)
+		i = j
 	}
 	return s
+}
+
+// validPhrase reports words of ASCII letters and digits separated by one
+// space.
+func validPhrase(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] == ' ' {
+			if i == 0 || i == len(p)-1 || p[i-1] == ' ' {
+				return false
+			}
+		} else if p[i] >= utf8.RuneSelf || !isWordByte(p[i]) {
+			return false
+		}
+	}
+	return p != ""
 }
 
 // at calls f with the index after each phrase of s that starts at word i,
@@ -89,18 +118,19 @@ func (s *phraseSet) at(ws *wordSeq, i int, f func(end int) bool) bool {
 		}
 		return false
 	}
-	for _, rest := range s.byFirst[ws.w[i]] {
-		if i+len(rest) >= len(ws.w) {
-			continue
-		}
-		ok := true
-		for k, x := range rest {
-			if ws.w[i+1+k] != x || !ws.next[i+1+k] {
-				ok = false
+	r := s.byFirst[ws.w[i]]
+	for _, rest := range s.tails[r.lo:r.hi] {
+		j := i + 1
+		for rest != "" {
+			var x string
+			x, rest, _ = strings.Cut(rest, " ")
+			if j == len(ws.w) || ws.w[j] != x || !ws.next[j] {
+				j = -1
 				break
 			}
+			j++
 		}
-		if ok && f(i+1+len(rest)) {
+		if j > 0 && f(j) {
 			return true
 		}
 	}
@@ -159,15 +189,40 @@ var later = step{kind: stepLater}
 // cross({"a ", "the "}, {"gift", "present"}) is "a gift", "a present",
 // "the gift", "the present".
 func cross(lists ...[]string) []string {
-	out := []string{""}
+	if len(lists) == 1 {
+		return lists[0]
+	}
+	n, size := 1, 0
 	for _, l := range lists {
-		var next []string
-		for _, a := range out {
-			for _, b := range l {
-				next = append(next, a+b)
-			}
+		longest := 0
+		for _, s := range l {
+			longest = max(longest, len(s))
 		}
-		out = next
+		n *= len(l)
+		size += longest
+	}
+	// one string holds them all; each is a piece of it
+	var b strings.Builder
+	b.Grow(n * size)
+	ends := make([]int, 0, n)
+	pick := make([]int, len(lists))
+	for range n {
+		for k, l := range lists {
+			b.WriteString(l[pick[k]])
+		}
+		ends = append(ends, b.Len())
+		for k := len(lists) - 1; k >= 0; k-- { // the next pick, the last list fastest
+			if pick[k]++; pick[k] < len(lists[k]) {
+				break
+			}
+			pick[k] = 0
+		}
+	}
+	all := b.String()
+	out := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
 	}
 	return out
 }
@@ -188,15 +243,13 @@ func newRule(id string, steps ...step) rule {
 	return r
 }
 
-func (r rule) with(ctx, unless []string) rule {
-	if ctx != nil {
-		r.ctx = newPhraseSet(ctx, false)
-	}
-	if unless != nil {
-		r.unless = newPhraseSet(unless, false)
-	}
+func (r rule) with(ctx, unless *phraseSet) rule {
+	r.ctx, r.unless = ctx, unless
 	return r
 }
+
+// set builds the phrase set of a list, for the context of rules.
+func set(list []string) *phraseSet { return newPhraseSet(list, false) }
 
 // match reports whether the rule's steps match ws.
 func (r *rule) match(ws *wordSeq) bool {
@@ -263,8 +316,7 @@ type lexicon struct {
 	index                      map[string]uint64
 	rules                      []rule
 	insultPhrases, accusations *phraseSet
-	hate, insult, accusation   dictionary
-	profane                    dictionary
+	words                      dictionaries
 	profaneStems, profaneRoots []dictWord
 	notProfane                 map[string]bool
 	acronyms, common, dangling map[string]bool
@@ -286,7 +338,7 @@ func (l *lexicon) indexSets() {
 	l.index = map[string]uint64{}
 	n := 0
 	add := func(s *phraseSet) {
-		if s == nil || s.prefix {
+		if s == nil || s.prefix || s.bit != 0 {
 			return
 		}
 		if n == 64 {

@@ -314,19 +314,22 @@ func (c *checker) clause(raw string) string {
 	}
 	words := strings.Fields(raw)
 	keys := make([]string, len(words))
+	kinds := make([]wordKind, len(words))
+	squeezed := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
+		kinds[i], squeezed[i] = c.lex.words.kind(keys[i])
 	}
 	sk := skeleton(raw)
 	c.ws.split(sk)
-	if id := c.lex.wordsOffence(keys, sk, &c.ws); id != "" {
+	if id := c.lex.wordsOffence(keys, kinds, sk, &c.ws); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	drop := make([]bool, len(words))
 	profane := false
 	for i := range words {
-		if c.lex.isProfanity(keys[i]) {
+		if c.lex.isProfanity(keys[i], kinds[i], squeezed[i]) {
 			drop[i], profane = true, true
 			// "what the hell", "what the fuck": the article goes too.
 			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
@@ -342,7 +345,7 @@ func (c *checker) clause(raw string) string {
 			b.WriteString(keys[j])
 			j++
 		}
-		if j-i >= 3 && c.lex.isProfanity(b.String()) {
+		if j-i >= 3 && c.lex.isProfanity(c.lex.wordKey(b.String())) {
 			for k := i; k < j; k++ {
 				drop[k] = true
 			}
