@@ -10,15 +10,15 @@ import (
 
 // benchInput reads a story from testdata/bench and makes it an eligible
 // not-as-described case, so Describe writes the whole text.
-func benchInput(b *testing.B, name string) Input {
-	b.Helper()
+func benchInput(tb testing.TB, name string) Input {
+	tb.Helper()
 	data, err := os.ReadFile("testdata/bench/" + name)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var s struct{ Ordered, Received, Difference, Requested string }
 	if err := json.Unmarshal(data, &s); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	in := eligibleSNAD(Story(s))
 	in.Evidence = []assistant.EvidenceID{assistant.PhotosItem, assistant.UnboxingVideo}
