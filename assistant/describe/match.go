@@ -17,7 +17,11 @@ import (
 // word such as "f*ck" or "ok✓" holds two words or one, and words only
 // follow each other when exactly one space separates them. This is how
 // the regular expressions the rules replace read the skeleton (\b and \w
-// are ASCII), so a rule matches exactly where its expression did.
+// are ASCII), so a rule matches exactly where its expression did
+// (reference_test.go holds them to it). Word lists in a script other than
+// Latin will need their letters counted as word characters here and in
+// validPhrase; matching then differs, on purpose, where an ASCII word
+// touches such a letter.
 
 // wordSeq is a skeleton cut into words.
 type wordSeq struct {
@@ -181,7 +185,7 @@ func phrase(lists ...[]string) step {
 	return step{kind: stepPhrase, set: newPhraseSet(cross(lists...), false)}
 }
 func prefixOf(list []string) step { return step{kind: stepPhrase, set: newPhraseSet(list, true)} }
-func gap(min, max int) step       { return step{kind: stepGap, min: min, max: max} }
+func gap(lo, hi int) step         { return step{kind: stepGap, min: lo, max: hi} }
 
 var later = step{kind: stepLater}
 

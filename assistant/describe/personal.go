@@ -8,9 +8,10 @@ import (
 )
 
 // Personal data and links are found with regular expressions (RE2: linear
-// time whatever the input) and checked where a check exists (Luhn for card
-// numbers, mod 97 for IBANs), then replaced in the text by a placeholder
-// that says what was removed.
+// time whatever the input), each run only on the pieces of a field where
+// it can match (see finder), and checked where a check exists (Luhn for
+// card numbers, mod 97 for IBANs), then replaced in the text by a
+// placeholder that says what was removed.
 
 // span is one piece of personal data or a link found in a field.
 type span struct {
