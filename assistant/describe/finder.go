@@ -94,11 +94,10 @@ func newText(s string) *text {
 
 // prepare sets up the table of chars; it runs when the finders are set
 // up, before any search.
-func (f *finder) prepare() *finder {
+func (f *finder) prepare() {
 	for i := 0; i < len(f.chars); i++ {
 		f.ascii[f.chars[i]] = true
 	}
-	return f
 }
 
 func (f *finder) compile() {
@@ -120,7 +119,9 @@ func (f *finder) holds(r rune) bool {
 	return false
 }
 
-// findAll returns what f.re.FindAllStringSubmatchIndex(t.s, -1) returns.
+// findAll returns what f.re.FindAllStringSubmatchIndex(t.s, -1) returns,
+// less the matches in windows that need turns down: matches that would
+// not be kept.
 func (f *finder) findAll(t *text) [][]int {
 	if !t.folded && (f.gate != nil && !f.gate(t) || f.gate == nil && !f.need(t, 0, len(t.s))) {
 		return nil

@@ -66,8 +66,9 @@ var (
 	publishStems = []string{"post", "posting", "share", "sharing", "expose", "exposing", "publish", "upload"}
 	publicPlaces = []string{"social media", "facebook", "instagram", "tiktok", "youtube", "twitter", "reddit", "online",
 		"internet", "forum", "forums", "trustpilot"}
-	reviewNouns     = []string{"review", "reviews", "feedback", "rating", "ratings", "star", "stars"}
-	conditionWords  = []string{"unless", "if you dont", "if you do not", "if you wont", "if you refuse", "or else", "otherwise", "if not"}
+	reviewNouns    = []string{"review", "reviews", "feedback", "rating", "ratings", "star", "stars"}
+	conditionWords = []string{"unless", "if you dont", "if you do not", "if you wont", "if you refuse", "or else",
+		"otherwise", "if not"}
 	changeWords     = []string{"remove", "change", "update", "delete", "improve", "raise", "fix"}
 	reviewAdjective = []string{"", "negative ", "bad ", "1 star ", "one star "}
 	reviewKinds     = []string{"feedback", "review", "rating"}

@@ -75,24 +75,24 @@ func setUpFinders() {
 			return strings.IndexByte(s, '@') >= 0 || containsAny(l, "(at)", "[at]", "{at}") ||
 				strings.Contains(s, " at ") && strings.Contains(s, " dot ")
 		}}
-	pf.url = &finder{src: `(?i)\b(?:(?:https?|hxxps?|ftp)\s*:\s*//|www\s*\.)[^\s<>"]+`, chars: asciiExcept(spaces + `<>"`), nonASCII: anyRune, bridge: urlBridge,
+	pf.url = &finder{src: `(?i)\b(?:(?:https?|hxxps?|ftp)\s*:\s*//|www\s*\.)[^\s<>"]+`,
+		chars: asciiExcept(spaces + `<>"`), nonASCII: anyRune, bridge: urlBridge,
 		need: func(t *text, a, b int) bool {
 			return strings.Contains(t.s[a:b], "//") || strings.Contains(t.lower[a:b], "www")
 		}}
-	pf.domain = &finder{src: `\b[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?)*\.(com|net|org|ru|cn|io|me|ly|co|to|gl|gd|tk|su|info|biz|xyz|shop|store|link|page|app|top|site|online|click|club|live|vip|fun|icu|de|uk|fr|es|it|nl|pl|br|in|au|ca|us|ua|kz|by|tv|cc)\b(/[^\s<>"]*)?`, chars: asciiExcept(spaces + `<>"`), nonASCII: anyRune,
+	pf.domain = &finder{src: `\b[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?)*\.(com|net|org|ru|cn|io|me|ly|co|to|gl|gd|tk|su|info|biz|xyz|shop|store|link|page|app|top|site|online|click|club|live|vip|fun|icu|de|uk|fr|es|it|nl|pl|br|in|au|ca|us|ua|kz|by|tv|cc)\b(/[^\s<>"]*)?`,
+		chars: asciiExcept(spaces + `<>"`), nonASCII: anyRune,
 		need: func(t *text, a, b int) bool {
-			s := t.s[a:b]
-			for i := strings.IndexByte(s, '.'); i >= 0 && i+1 < len(s); i = strings.IndexByte(s[i+1:], '.') + i + 1 {
-				if 'a' <= s[i+1] && s[i+1] <= 'z' {
+			// a dot before a lowercase letter, as before every top-level domain
+			for i := a; i+1 < b; i++ {
+				if t.s[i] == '.' && 'a' <= t.s[i+1] && t.s[i+1] <= 'z' {
 					return true
-				}
-				if strings.IndexByte(s[i+1:], '.') < 0 {
-					break
 				}
 			}
 			return false
 		}}
-	pf.dotWord = &finder{src: `(?i)\b[a-z0-9\-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot )\s*(?:com|net|org|ru|cn|io|me|ly|shop|store|xyz|info|biz)\b(/[^\s<>"]*)?`, chars: asciiExcept(`<>"`), nonASCII: anyRune, bridge: dotBridge,
+	pf.dotWord = &finder{src: `(?i)\b[a-z0-9\-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot )\s*(?:com|net|org|ru|cn|io|me|ly|shop|store|xyz|info|biz)\b(/[^\s<>"]*)?`,
+		chars: asciiExcept(`<>"`), nonASCII: anyRune, bridge: dotBridge,
 		need: func(t *text, a, b int) bool {
 			return containsAny(t.lower[a:b], "[.]", "(.)", "[dot]", "(dot)", " dot ")
 		}}
@@ -102,23 +102,28 @@ func setUpFinders() {
 		gate: numberOf(13)}
 	pf.iban = &finder{src: `\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b`, chars: upper + digits + " ",
 		need: func(t *text, a, b int) bool { return hasIBANStart(t.s[a:b]) }}
-	pf.bank = &finder{src: `(?i)\b(?:bank\s+)?(?:account|acct|a/c|routing|sort\s*code|swift|bic|bsb|bank\s+details)(?:\s*(?:number|no\.?|num|#|code))?\s*(?:is|:|=|-)?\s*([a-z]{0,4}\d[\d \-]{4,30}\d)`, chars: asciiLetters + digits + spaces + "/.#:=-", nonASCII: foldedKS,
+	pf.bank = &finder{src: `(?i)\b(?:bank\s+)?(?:account|acct|a/c|routing|sort\s*code|swift|bic|bsb|bank\s+details)(?:\s*(?:number|no\.?|num|#|code))?\s*(?:is|:|=|-)?\s*([a-z]{0,4}\d[\d \-]{4,30}\d)`,
+		chars: asciiLetters + digits + spaces + "/.#:=-", nonASCII: foldedKS,
 		need: func(t *text, a, b int) bool {
 			return digitCount(t.s[a:b]) >= 2 &&
 				containsAny(t.lower[a:b], "account", "acct", "a/c", "routing", "sort", "swift", "bic", "bsb", "bank")
 		}}
 	// A phone number is kept only with 8 digits or more.
 	pf.phone = []*finder{
-		{src: `\+\s?\(?\d{1,4}\)?(?:[\s.\-]?\(?\d{1,5}\)?){2,7}`, chars: "+()" + digits + spaces + ".-", need: func(t *text, a, b int) bool {
-			return strings.IndexByte(t.s[a:b], '+') >= 0 && digitCount(t.s[a:b]) >= 8
-		}, gate: numberOf(8)},
+		{src: `\+\s?\(?\d{1,4}\)?(?:[\s.\-]?\(?\d{1,5}\)?){2,7}`,
+			chars: "+()" + digits + spaces + ".-", need: func(t *text, a, b int) bool {
+				return strings.IndexByte(t.s[a:b], '+') >= 0 && digitCount(t.s[a:b]) >= 8
+			}, gate: numberOf(8)},
 		{src: `\b00\d{1,3}(?:[\s.\-]?\d{1,5}){2,6}\b`, chars: digits + spaces + ".-", need: func(t *text, a, b int) bool {
 			return strings.Contains(t.s[a:b], "00") && digitCount(t.s[a:b]) >= 8
 		}, gate: numberOf(8)},
-		{src: `(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`, chars: "()" + digits + spaces + ".-", need: atLeastDigits(10), gate: numberOf(10)},
-		{src: `\b0\d{1,4}(?:[\s.\-/]?\d{2,4}){2,4}\b`, chars: digits + spaces + ".-/", need: atLeastDigits(8), gate: numberOf(8)},
+		{src: `(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`,
+			chars: "()" + digits + spaces + ".-", need: atLeastDigits(10), gate: numberOf(10)},
+		{src: `\b0\d{1,4}(?:[\s.\-/]?\d{2,4}){2,4}\b`,
+			chars: digits + spaces + ".-/", need: atLeastDigits(8), gate: numberOf(8)},
 		{src: `\b(?:0\d{9,10}|1[3-9]\d{9})\b`, chars: digits, need: atLeastDigits(10), gate: numberOf(10)},
-		{src: `(?i)\b(?:phone|tel|telephone|mobile|cell|cellphone|whats\s?app|viber|telegram|call\s+me|text\s+me|sms)\b(?:\s*(?:number|no\.?|#))?\s*(?:is|:|=|at|on)?\s*(\+?\d[\d\s().\-]{5,20}\d)`, chars: asciiLetters + digits + spaces + ".#:=+()-", nonASCII: foldedKS,
+		{src: `(?i)\b(?:phone|tel|telephone|mobile|cell|cellphone|whats\s?app|viber|telegram|call\s+me|text\s+me|sms)\b(?:\s*(?:number|no\.?|#))?\s*(?:is|:|=|at|on)?\s*(\+?\d[\d\s().\-]{5,20}\d)`,
+			chars: asciiLetters + digits + spaces + ".#:=+()-", nonASCII: foldedKS,
 			need: func(t *text, a, b int) bool {
 				return digitCount(t.s[a:b]) >= 8 && containsAny(t.lower[a:b], "phone", "tel", "mobile", "cell",
 					"whats", "viber", "call", "text", "sms")
@@ -130,29 +135,36 @@ func setUpFinders() {
 	}
 	pf.address = []*finder{
 		// 221B Baker Street, 12 Main St., 1600 Pennsylvania Avenue NW, apt 4
-		{src: `\b\d{1,5}[A-Za-z]?,?\s+(?:[\p{Lu}][\p{L}'.\-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Highway|Hwy|Parkway|Pkwy|Alley|Row|Mews|Gardens|Grove)\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?\s*(?:Apt|Apartment|Unit|Suite|Flat|#)\.?\s*[\w\-]+)?`, chars: asciiLetters + digits + spaces + ",'.-#_", nonASCII: letters,
+		{src: `\b\d{1,5}[A-Za-z]?,?\s+(?:[\p{Lu}][\p{L}'.\-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Sq|Highway|Hwy|Parkway|Pkwy|Alley|Row|Mews|Gardens|Grove)\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?(?:,?\s*(?:Apt|Apartment|Unit|Suite|Flat|#)\.?\s*[\w\-]+)?`,
+			chars: asciiLetters + digits + spaces + ",'.-#_", nonASCII: letters,
 			need: func(t *text, a, b int) bool { return hasASCIIDigit(t.s[a:b]) && hasStreetWord(t.s[a:b]) }},
-		{src: `(?i)\b\d{1,5}[a-z]?,?\s+(?:[\p{L}'.\-]+\s+){1,4}(?:street|avenue|road|boulevard|lane|drive)\b(?:,?\s*(?:apt|apartment|unit|suite|flat|#)\.?\s*[\w\-]+)?`, chars: asciiLetters + digits + spaces + ",'.-#_", nonASCII: letters,
+		{src: `(?i)\b\d{1,5}[a-z]?,?\s+(?:[\p{L}'.\-]+\s+){1,4}(?:street|avenue|road|boulevard|lane|drive)\b(?:,?\s*(?:apt|apartment|unit|suite|flat|#)\.?\s*[\w\-]+)?`,
+			chars: asciiLetters + digits + spaces + ",'.-#_", nonASCII: letters,
 			need: digitAnd("street", "avenue", "road", "boulevard", "lane", "drive")},
 		// Hauptstraße 5, Lindenweg 12a
-		{src: `(?i)\b[\p{L}\-]+(?:straße|strasse|str\.|gasse|weg|allee|platz|damm|ulica|utca|gatan|vej|veien|straat|laan|gracht)\s+\d{1,4}[a-z]?\b`, chars: asciiLetters + digits + spaces + "-.", nonASCII: letters,
+		{src: `(?i)\b[\p{L}\-]+(?:straße|strasse|str\.|gasse|weg|allee|platz|damm|ulica|utca|gatan|vej|veien|straat|laan|gracht)\s+\d{1,4}[a-z]?\b`,
+			chars: asciiLetters + digits + spaces + "-.", nonASCII: letters,
 			need: digitAnd("stra", "str.", "gasse", "weg", "allee", "platz", "damm", "ulica", "utca", "gatan", "vej",
 				"veien", "laan", "gracht")},
 		// rue de la Paix 10, ul. Długa 5, via Roma 3, calle Mayor 7
-		{src: `(?i)\b(?:rue|via|viale|calle|avenida|av\.|avda\.|ul\.|ulica|ulitsa|rua|carrer|plaza|piazza|corso|chemin|allée|impasse)\s+(?:[\p{L}'\-.]+\s+){0,4}\d{1,4}[a-z]?\b`, chars: asciiLetters + digits + spaces + "'-.", nonASCII: letters,
+		{src: `(?i)\b(?:rue|via|viale|calle|avenida|av\.|avda\.|ul\.|ulica|ulitsa|rua|carrer|plaza|piazza|corso|chemin|allée|impasse)\s+(?:[\p{L}'\-.]+\s+){0,4}\d{1,4}[a-z]?\b`,
+			chars: asciiLetters + digits + spaces + "'-.", nonASCII: letters,
 			need: digitAnd("rue", "via", "calle", "avenida", "av.", "avda.", "ul.", "ulica", "ulitsa", "rua", "carrer",
 				"plaza", "piazza", "corso", "chemin", "allée", "allÉe", "impasse")},
 		// 10 rue de la Paix
-		{src: `(?i)\b\d{1,4},?\s+(?:rue|avenue|boulevard|chemin|allée|impasse|via|calle)\s+(?:[\p{L}'\-]+\s?){1,4}`, chars: asciiLetters + digits + spaces + ",'-", nonASCII: letters,
+		{src: `(?i)\b\d{1,4},?\s+(?:rue|avenue|boulevard|chemin|allée|impasse|via|calle)\s+(?:[\p{L}'\-]+\s?){1,4}`,
+			chars: asciiLetters + digits + spaces + ",'-", nonASCII: letters,
 			need: digitAnd("rue", "avenue", "boulevard", "chemin", "allée", "allÉe", "impasse", "via", "calle")},
 		{src: `(?i)\bp\.?\s?o\.?\s?box\s*\d+`, chars: "pPoObBxX." + digits + spaces,
 			need: func(t *text, a, b int) bool { return digitAfter(t.lower[a:b], "box") }},
 		// "my address is ...", "address: ..." up to the end of the sentence
-		{src: `(?i)\b(?:my\s+|home\s+|delivery\s+|shipping\s+|postal\s+)?address\s*(?:is|:)\s*[^.!?\n]{3,160}`, chars: asciiExcept(".!?"), nonASCII: anyRune,
+		{src: `(?i)\b(?:my\s+|home\s+|delivery\s+|shipping\s+|postal\s+)?address\s*(?:is|:)\s*[^.!?\n]{3,160}`,
+			chars: asciiExcept(".!?"), nonASCII: anyRune,
 			need: func(t *text, a, b int) bool { return strings.Contains(t.lower[a:b], "address") }},
 	}
 	pf.idNumber = []*finder{
-		{src: `(?i)\b(?:passport|id\s*card|identity\s*card|identity\s*document|national\s*id|id\s*number|id\s*no|driver'?s?\s*licen[cs]e|driving\s*licen[cs]e|ssn|social\s*security(?:\s*number)?|tax\s*id|tax\s*number|pesel|dni|nie|nif|cpf|aadhaa?r|pan\s*card|inn|snils|personnummer|bsn)\b(?:\s*(?:number|no\.?|num|#))?\s*(?:is|:|=|-)?\s*([A-Za-z0-9][A-Za-z0-9 .\-/]{3,24}[A-Za-z0-9])`, chars: asciiLetters + digits + spaces + "'.-/#:=", nonASCII: foldedKS,
+		{src: `(?i)\b(?:passport|id\s*card|identity\s*card|identity\s*document|national\s*id|id\s*number|id\s*no|driver'?s?\s*licen[cs]e|driving\s*licen[cs]e|ssn|social\s*security(?:\s*number)?|tax\s*id|tax\s*number|pesel|dni|nie|nif|cpf|aadhaa?r|pan\s*card|inn|snils|personnummer|bsn)\b(?:\s*(?:number|no\.?|num|#))?\s*(?:is|:|=|-)?\s*([A-Za-z0-9][A-Za-z0-9 .\-/]{3,24}[A-Za-z0-9])`,
+			chars: asciiLetters + digits + spaces + "'.-/#:=", nonASCII: foldedKS,
 			need: func(t *text, a, b int) bool {
 				return digitCount(t.s[a:b]) >= 4 && hasWordStarting(t.lower, a, b, idWords)
 			}},
