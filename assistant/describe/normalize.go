@@ -134,37 +134,96 @@ func foldWidth(r rune) rune {
 	return r
 }
 
-// confusables maps letters that look like Latin ones (Cyrillic, Greek,
+// confusable maps a letter that looks like a Latin one (Cyrillic, Greek,
 // accented Latin) to the Latin letter, for matching only: the text shown
-// keeps the buyer's letters.
-var confusables = map[rune]rune{
-	// Cyrillic
-	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p',
-	'с': 'c', 'т': 't', 'у': 'y', 'х': 'x', 'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd',
-	'ԛ': 'q', 'ԝ': 'w', 'һ': 'h', 'ӏ': 'l', 'ь': 'b', 'г': 'r', 'п': 'n', 'и': 'u',
-	// Greek
-	'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p',
-	'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ς': 's', 'σ': 'o', 'μ': 'u',
-	// Latin look-alikes and accents
-	'ı': 'i', 'ſ': 's', 'ℓ': 'l', 'ß': 's', 'ø': 'o', 'đ': 'd', 'ł': 'l', 'ħ': 'h',
-	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a', 'ă': 'a', 'ą': 'a',
-	'ç': 'c', 'ć': 'c', 'č': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ę': 'e', 'ě': 'e',
-	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ñ': 'n', 'ń': 'n', 'ň': 'n',
-	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ō': 'o', 'ő': 'o',
-	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ů': 'u', 'ű': 'u',
-	'ý': 'y', 'ÿ': 'y', 'ś': 's', 'š': 's', 'ş': 's', 'ź': 'z', 'ż': 'z', 'ž': 'z', 'ř': 'r', 'ť': 't',
+// keeps the buyer's letters. Other letters map to 0.
+//
+// Cyrillic а в е ё к м н о р с т у х і ї ј ѕ ԁ ԛ ԝ һ ӏ ь г п и; Greek α β ε η ι κ
+// ν ο ρ τ υ χ ω ς σ μ; Latin look-alikes and accents.
+func confusable(r rune) rune {
+	switch r {
+	case 'а', 'α', 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return 'a'
+	case 'в', 'ь', 'β':
+		return 'b'
+	case 'е', 'ё', 'ε', 'è', 'é', 'ê', 'ë', 'ē', 'ę', 'ě':
+		return 'e'
+	case 'к', 'κ':
+		return 'k'
+	case 'м':
+		return 'm'
+	case 'н', 'һ', 'ħ':
+		return 'h'
+	case 'о', 'ο', 'σ', 'ø', 'ò', 'ó', 'ô', 'õ', 'ö', 'ō', 'ő':
+		return 'o'
+	case 'р', 'ρ':
+		return 'p'
+	case 'с', 'ç', 'ć', 'č':
+		return 'c'
+	case 'т', 'τ', 'ť':
+		return 't'
+	case 'у', 'ý', 'ÿ':
+		return 'y'
+	case 'х', 'χ':
+		return 'x'
+	case 'і', 'ї', 'ι', 'ı', 'ì', 'í', 'î', 'ï', 'ī':
+		return 'i'
+	case 'ј':
+		return 'j'
+	case 'ѕ', 'ς', 'ſ', 'ß', 'ś', 'š', 'ş':
+		return 's'
+	case 'ԁ', 'đ':
+		return 'd'
+	case 'ԛ':
+		return 'q'
+	case 'ԝ', 'ω':
+		return 'w'
+	case 'ӏ', 'ℓ', 'ł':
+		return 'l'
+	case 'г', 'ř':
+		return 'r'
+	case 'п', 'η', 'ñ', 'ń', 'ň':
+		return 'n'
+	case 'и', 'υ', 'μ', 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű':
+		return 'u'
+	case 'ν':
+		return 'v'
+	case 'ź', 'ż', 'ž':
+		return 'z'
+	}
+	return 0
 }
 
-// leet maps the digits and symbols used to spell words past filters.
-var leet = map[rune]rune{
-	'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-	'@': 'a', '$': 's', '!': 'i', '|': 'l', '+': 't', '€': 'e', '£': 'l',
+// leet maps the digits and symbols used to spell words past filters;
+// others map to 0.
+func leet(r rune) rune {
+	switch r {
+	case '0':
+		return 'o'
+	case '1', '!':
+		return 'i'
+	case '3', '€':
+		return 'e'
+	case '4', '@':
+		return 'a'
+	case '5', '$':
+		return 's'
+	case '7', '+':
+		return 't'
+	case '8':
+		return 'b'
+	case '9':
+		return 'g'
+	case '|', '£':
+		return 'l'
+	}
+	return 0
 }
 
 // foldLetter lowercases r and maps a look-alike to its Latin letter.
 func foldLetter(r rune) rune {
 	r = unicode.ToLower(r)
-	if c, ok := confusables[r]; ok {
+	if c := confusable(r); c != 0 {
 		return c
 	}
 	return r
@@ -177,53 +236,128 @@ func foldLetter(r rune) rune {
 // three times or more cut to two, and one space between words. Runs of
 // single letters ("s c a m") are also joined into a word.
 func skeleton(s string) string {
-	var out []string
-	var singles []string
+	b := make([]byte, 0, len(s))
+	var word, singles []byte
+	put := func(w []byte) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
 	flush := func() {
 		if len(singles) >= 3 {
-			out = append(out, strings.Join(singles, ""))
+			put(singles)
 		} else {
-			out = append(out, singles...)
+			for i := range singles {
+				put(singles[i : i+1])
+			}
 		}
 		singles = singles[:0]
 	}
-	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '/' || r == ',' || r == ';' ||
-			r == ':' || r == '(' || r == ')' || r == '"' || r == '[' || r == ']' || r == '{' || r == '}'
-	}) {
-		w := skeletonWord(tok)
-		if w == "" {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if skeletonCut(r) {
+				break
+			}
+			j += size
+		}
+		if j == i {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
 			continue
 		}
-		if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
-			singles = append(singles, w)
-			continue
+		word = appendSkeletonWord(word[:0], s[i:j])
+		i = j
+		switch {
+		case len(word) == 0:
+		case len(word) == 1 && word[0] >= 'a' && word[0] <= 'z':
+			singles = append(singles, word[0])
+		default:
+			flush()
+			put(word)
 		}
-		flush()
-		out = append(out, w)
 	}
 	flush()
-	return strings.Join(out, " ")
+	return string(b)
+}
+
+// skeletonCut reports the characters that separate words in a skeleton.
+func skeletonCut(r rune) bool {
+	switch r {
+	case '-', '_', '/', ',', ';', ':', '(', ')', '"', '[', ']', '{', '}':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // skeletonWord folds one word; see skeleton.
 func skeletonWord(tok string) string {
-	tok = strings.Trim(tok, ".,!?;:'\"`’‘“”")
+	tok = trimPunct(tok)
+	if plainWord(tok) {
+		return tok
+	}
+	return string(appendSkeletonWord(nil, tok))
+}
+
+// plainWord reports a word that skeletonWord leaves as it is: lowercase
+// ASCII letters, none three times in a row.
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' || i >= 2 && c == s[i-1] && c == s[i-2] {
+			return false
+		}
+	}
+	return true
+}
+
+// trimPunct trims the punctuation around a word: . , ! ? ; : ' " ` and
+// curly quotes.
+func trimPunct(s string) string {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if !wordPunct(r) {
+			break
+		}
+		s = s[size:]
+	}
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !wordPunct(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+func wordPunct(r rune) bool {
+	switch r {
+	case '.', ',', '!', '?', ';', ':', '\'', '"', '`', '’', '‘', '“', '”':
+		return true
+	}
+	return false
+}
+
+// appendSkeletonWord appends the skeleton of a word, its punctuation
+// trimmed, to b.
+func appendSkeletonWord(b []byte, tok string) []byte {
+	tok = trimPunct(tok)
 	letters := 0
 	for _, r := range tok {
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	var b strings.Builder
 	var last rune
 	run := 0
 	for _, r := range tok {
 		switch {
 		case unicode.IsLetter(r):
 			r = foldLetter(r)
-		case letters >= 2 && leet[r] != 0:
-			r = leet[r]
+		case letters >= 2 && leet(r) != 0:
+			r = leet(r)
 		case unicode.IsDigit(r):
 			if r > '9' {
 				r = '?'
@@ -245,14 +379,17 @@ func skeletonWord(tok string) string {
 		} else {
 			last, run = r, 0
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // squeeze cuts every run of a repeated character to one ("fuuuck" and
 // "fuck" both become "fuck"; "asshole" becomes "ashole").
 func squeeze(s string) string {
+	if squeezed(s) {
+		return s
+	}
 	var b strings.Builder
 	var last rune = -1
 	for _, r := range s {
@@ -262,4 +399,17 @@ func squeeze(s string) string {
 		last = r
 	}
 	return b.String()
+}
+
+// squeezed reports whether squeeze would return s as it is: valid UTF-8
+// with no character but '*' twice in a row.
+func squeezed(s string) bool {
+	var last rune = -1
+	for _, r := range s {
+		if r == utf8.RuneError || r == last && r != '*' {
+			return false
+		}
+		last = r
+	}
+	return true
 }

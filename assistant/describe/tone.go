@@ -1,7 +1,6 @@
 package describe
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,17 +73,18 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	var c checker
-	c.field = field
+	c := checker{field: field, lex: tables()}
 	c.run(text)
 	return Checked{Text: c.out, Findings: c.findings}
 }
 
 type checker struct {
 	field    Field
+	lex      *lexicon
 	out      string
 	findings []Finding
 	seen     map[string]bool
+	ws       wordSeq // the words of the sentence or clause in hand
 }
 
 // report adds a finding, once per id in a field.
@@ -150,17 +150,42 @@ type clause struct {
 	sep  string
 }
 
-var (
-	reSentenceEnd = regexp.MustCompile(`[.!?…。！？]+(?:\s+|$)|\n+`)
-	reClauseSep   = regexp.MustCompile(`[,;:，；：]\s+|\s+[-–—]+\s+`)
-)
-
+// splitSentences cuts s after each run of sentence punctuation (. ! ? …
+// 。！？) that is followed by white space or the end of the text, and at
+// each run of line breaks. The punctuation and the white space after it
+// belong to the cut; the punctuation is kept in sentence.punct.
 func splitSentences(s string) []sentence {
 	var out []sentence
 	last := 0
-	for _, m := range reSentenceEnd.FindAllStringIndex(s, -1) {
-		out = append(out, sentence{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
-		last = m[1]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case sentenceEnd(r):
+			end := i + size
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if !sentenceEnd(r) {
+					break
+				}
+				end += size
+			}
+			if end < len(s) && !isSpace(s[end]) {
+				i = end // a run not followed by white space ("e.g", "3.5") ends nothing
+				continue
+			}
+			cut := skipSpace(s, end)
+			out = append(out, sentence{s[last:i], strings.TrimSpace(s[i:cut])})
+			last, i = cut, cut
+		case r == '\n':
+			cut := i
+			for cut < len(s) && s[cut] == '\n' {
+				cut++
+			}
+			out = append(out, sentence{s[last:i], ""})
+			last, i = cut, cut
+		default:
+			i += size
+		}
 	}
 	if last < len(s) {
 		out = append(out, sentence{s[last:], ""})
@@ -168,14 +193,65 @@ func splitSentences(s string) []sentence {
 	return out
 }
 
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// splitClauses cuts a sentence at a comma, semicolon or colon followed by
+// white space, and at a dash with white space on both sides; the separator
+// is kept in clause.sep.
 func splitClauses(s string) []clause {
 	var out []clause
 	last := 0
-	for _, m := range reClauseSep.FindAllStringIndex(s, -1) {
-		out = append(out, clause{s[last:m[0]], strings.TrimSpace(s[m[0]:m[1]])})
-		last = m[1]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ',' || r == ';' || r == ':' || r == '，' || r == '；' || r == '：':
+			if end := skipSpace(s, i+size); end > i+size {
+				out = append(out, clause{s[last:i], strings.TrimSpace(s[i:end])})
+				last, i = end, end
+				continue
+			}
+		case r < utf8.RuneSelf && isSpace(byte(r)):
+			dash := skipSpace(s, i)
+			end := dash
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if r != '-' && r != '–' && r != '—' {
+					break
+				}
+				end += size
+			}
+			if after := skipSpace(s, end); end > dash && after > end {
+				out = append(out, clause{s[last:i], strings.TrimSpace(s[i:after])})
+				last, i = after, after
+				continue
+			}
+			i = dash // every space of the run fails the same way
+			continue
+		}
+		i += size
 	}
 	return append(out, clause{s[last:], ""})
+}
+
+// isSpace reports the white space of regexp's \s: tab, line feed, form
+// feed, carriage return and space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// white space.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // sentence checks one sentence and returns its calm form, or "" when
@@ -188,8 +264,8 @@ func (c *checker) sentence(sent sentence) string {
 	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 {
 		c.report(FindShouting, excerpt(raw+sent.punct))
 	}
-	sk := skeleton(raw)
-	if id := conduct(sk, c.field); id != "" {
+	c.ws.split(skeleton(raw))
+	if id := c.lex.conduct(&c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
@@ -238,18 +314,22 @@ func (c *checker) clause(raw string) string {
 	}
 	words := strings.Fields(raw)
 	keys := make([]string, len(words))
+	kinds := make([]wordKind, len(words))
+	squeezed := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
+		kinds[i], squeezed[i] = c.lex.words.kind(keys[i])
 	}
 	sk := skeleton(raw)
-	if id := wordsOffence(words, keys, sk); id != "" {
+	c.ws.split(sk)
+	if id := c.lex.wordsOffence(keys, kinds, sk, &c.ws); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	drop := make([]bool, len(words))
 	profane := false
 	for i := range words {
-		if isProfanity(keys[i]) {
+		if c.lex.isProfanity(keys[i], kinds[i], squeezed[i]) {
 			drop[i], profane = true, true
 			// "what the hell", "what the fuck": the article goes too.
 			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
@@ -265,7 +345,7 @@ func (c *checker) clause(raw string) string {
 			b.WriteString(keys[j])
 			j++
 		}
-		if j-i >= 3 && isProfanity(b.String()) {
+		if j-i >= 3 && c.lex.isProfanity(c.lex.wordKey(b.String())) {
 			for k := i; k < j; k++ {
 				drop[k] = true
 			}
@@ -283,28 +363,21 @@ func (c *checker) clause(raw string) string {
 				keptKeys = append(keptKeys, keys[i])
 			}
 		}
-		if len(kept) < 2 || dangling[keptKeys[len(keptKeys)-1]] {
+		if len(kept) < 2 || c.lex.dangling[keptKeys[len(keptKeys)-1]] {
 			return ""
 		}
 		words = kept
 	}
-	if shouted := calmCaps(words); shouted {
+	if shouted := c.lex.calmCaps(words); shouted {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
 }
 
-// dangling words cannot end a clause: what followed them was removed.
-var dangling = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "a": true, "an": true, "the": true, "this": true,
-	"so": true, "such": true, "its": true, "it": true, "of": true, "to": true, "like": true, "very": true,
-	"my": true, "your": true, "and": true, "or": true, "but": true, "total": true, "complete": true, "what": true,
-}
-
 // calmCaps lowercases shouted words in place and reports whether any were.
 // A word is shouted when it is a common word written in capitals, or when
 // most of the clause is in capitals; acronyms, sizes and model codes stay.
-func calmCaps(words []string) bool {
+func (l *lexicon) calmCaps(words []string) bool {
 	upper, letters, capsWords := 0, 0, 0
 	for _, w := range words {
 		u, l := 0, 0
@@ -330,10 +403,10 @@ func calmCaps(words []string) bool {
 			continue
 		}
 		low := strings.ToLower(core)
-		if acronyms[low] {
+		if l.acronyms[low] {
 			continue
 		}
-		if commonWords[low] || shoutyClause {
+		if l.common[low] || shoutyClause {
 			words[i] = strings.Replace(w, core, low, 1)
 			changed = true
 		}

@@ -1,0 +1,62 @@
+package describe
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"testing"
+)
+
+// TestNothingBuiltAtInit: loading the package compiles no regular
+// expression and builds no word set; the first check builds the word
+// sets, and a calm story without long numbers, links or addresses
+// compiles no expression at all. An expression is compiled when a story
+// has what it looks for.
+//
+// The test runs again in a fresh process of the test binary, where
+// nothing has been checked yet.
+func TestNothingBuiltAtInit(t *testing.T) {
+	if os.Getenv("DESCRIBE_FRESH_PROCESS") == "" {
+		if runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
+			t.Skip("no processes to start here")
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestNothingBuiltAtInit$", "-test.count=1", "-test.v")
+		cmd.Env = append(os.Environ(), "DESCRIBE_FRESH_PROCESS=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("in a fresh process: %v\n%s", err, out)
+		}
+		return
+	}
+	compiled := func() []string {
+		var out []string
+		if personal.f.email != nil {
+			for _, f := range finders().all() {
+				if f.re != nil {
+					out = append(out, f.src)
+				}
+			}
+		}
+		if reDateStart.re != nil {
+			out = append(out, reDateStart.src)
+		}
+		return out
+	}
+	if lex.l != nil || personal.f.email != nil || len(compiled()) > 0 {
+		t.Fatalf("built at init: lexicon %v, finders %v, expressions %q", lex.l != nil, personal.f.email != nil, compiled())
+	}
+
+	Describe(benchInput(t, "typical1kb.json"))
+	Describe(eligibleSNAD(story))
+	if lex.l == nil || personal.f.email == nil {
+		t.Fatal("the first check built no lexicon or no finders")
+	}
+	if c := compiled(); len(c) > 0 {
+		t.Errorf("calm stories compiled %q", c)
+	}
+
+	Check(FieldRequested, "Call me on +44 7700 900123.")
+	if c := compiled(); len(c) == 0 {
+		t.Error("a phone number compiled no expression")
+	}
+}
