@@ -65,7 +65,17 @@ type Check struct {
 // GuideItem is one point of guidance after a verdict, with its source.
 type GuideItem struct {
 	ID, Title, Text, Source string
-	Stop                    bool // a point where the buyer must stop
+	Stop                    bool   // a point where the buyer must stop
+	Link, LinkText          string // a page that helps with it, if any
+}
+
+// ReviewPage is the fair-review helper: the buyer's review checked under
+// the review rules.
+type ReviewPage struct {
+	Page
+	Text     string    // what the buyer wrote
+	Checked  string    // the review ready to post, when checked
+	Findings []Finding // what was taken out, and why
 }
 
 // Fix offers to change the one answer that made a claim fail.

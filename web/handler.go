@@ -63,6 +63,7 @@ func New(opts Options) http.Handler {
 	mux.Handle("/api/v1/checklist", s.api(http.MethodPost, s.checklist))
 	mux.Handle("/api/v1/rules", s.api(http.MethodGet, s.rules))
 	mux.Handle("/api/v1/describe", s.api(http.MethodPost, s.describe))
+	mux.Handle("/api/v1/review", s.api(http.MethodPost, s.review))
 	s.pages(mux)
 	mux.Handle("/api/", s.api("", nil))
 	return recoverer(securityHeaders(mux))
@@ -189,6 +190,7 @@ func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
 }
 
 func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
+func (s *server) review(body []byte) ([]byte, *assistant.Error)   { return api.Review(body, s.now()) }
 
 // rulesJSON is the rule pack as served, encoded on the first request for
 // it (not at start); it never changes while running.

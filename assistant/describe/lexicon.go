@@ -164,8 +164,8 @@ var (
 func conductRules() []rule {
 	action, demand, listed, future := set(actionWords), set(demandWords), set(listedWords), set(futureWords)
 	return []rule{
-		newRule(FindFeedbackThreat, phrase(badWords, starSuffix), gap(0, 2), phrase(reviewWords)).with(action, nil),
-		newRule(FindFeedbackThreat, phrase(fewStars, stars)).with(action, nil),
+		newRule(FindFeedbackThreat, phrase(badWords, starSuffix), gap(0, 2), phrase(reviewWords)).with(action, nil).statesRating(),
+		newRule(FindFeedbackThreat, phrase(fewStars, stars)).with(action, nil).statesRating(),
 		newRule(FindFeedbackThreat, phrase(harmWords), gap(0, 3), phrase(reputationWords)),
 		newRule(FindFeedbackThreat, phrase(tellWords), gap(0, 2), phrase(audienceWords)).with(future, nil),
 		newRule(FindFeedbackThreat, prefixOf(publishStems), gap(0, 5), phrase(publicPlaces)).with(future, nil),
@@ -241,6 +241,9 @@ func (l *lexicon) conduct(ws *wordSeq, field Field) string {
 		r := &l.rules[i]
 		if !r.possible(m) {
 			continue
+		}
+		if field == FieldReview && r.rating {
+			continue // a review states its rating; only a rating held over the seller is a threat
 		}
 		asked := field == FieldRequested && r.id == FindExtraDemand
 		if r.ctx != nil && !asked && m&r.ctx.bit == 0 {

@@ -176,6 +176,9 @@ type rule struct {
 	// not prefixes (see lexicon.index).
 	need  uint64
 	needs []*phraseSet
+	// rating marks a rule that also matches a plain rating ("I give it one
+	// star"): a threat in a message, but what a review is for.
+	rating bool
 }
 
 // phrase, gap and later build the steps of a rule; a phrase step lists
@@ -249,6 +252,12 @@ func newRule(id string, steps ...step) rule {
 
 func (r rule) with(ctx, unless *phraseSet) rule {
 	r.ctx, r.unless = ctx, unless
+	return r
+}
+
+// statesRating marks a rule that a plain rating matches (see rule.rating).
+func (r rule) statesRating() rule {
+	r.rating = true
 	return r
 }
 

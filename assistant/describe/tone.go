@@ -14,6 +14,10 @@ const (
 	FieldReceived   Field = "received"
 	FieldDifference Field = "difference"
 	FieldRequested  Field = "requested"
+	// FieldReview is a product review, checked by the review rules: real
+	// experience and a rating, without threats, extortion, personal data
+	// or links. It is not part of a description's story.
+	FieldReview Field = "review"
 )
 
 // Fields lists the story fields in the order of the description.

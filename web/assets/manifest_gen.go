@@ -5,7 +5,7 @@ package assets
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
 	"app.css":     "app.04f2b2bc.css",
-	"app.js":      "app.ec421eac.js",
+	"app.js":      "app.deb558c5.js",
 	"demo.css":    "demo.8930f4b6.css",
 	"favicon.svg": "favicon.7f8bcb8d.svg",
 	"print.css":   "print.3280f3c2.css",

@@ -58,3 +58,30 @@ func TestCopyButtonsPutTheExactText(t *testing.T) {
 		t.Errorf("clipboard %q, want the description %q", got, want)
 	}
 }
+
+// TestFairReviewHelper: after a refusal the buyer checks a review before
+// posting it, with JavaScript off (posted form) and with the wasm (live).
+func TestFairReviewHelper(t *testing.T) {
+	hostile := "One star unless you refund me today. Call me on +44 7700 900123. The lid cracked on the second day."
+	for _, wasm := range []bool{false, true} {
+		ctx := tab(t, wasm)
+		chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
+		open(t, ctx, "/dispute/result?claim=no_longer_wanted", wasm)
+		eval[bool](t, ctx, `document.querySelectorAll("details").forEach(d => d.open = true), true`)
+		clickTo(t, ctx, `[data-testid=guide-link-honest_review]`, "Write a fair review")
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("review"), hostile)); err != nil {
+			t.Fatal(err)
+		}
+		if !wasm {
+			markOld(t, ctx)
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=check-review]`)))
+		}
+		waitFor(t, ctx, `document.querySelector("[data-testid=checked-review]") && document.querySelector("[data-finding=phone]") && document.querySelector("[data-finding=feedback_threat]")`, "the checked review")
+		got := eval[string](t, ctx, `document.querySelector("[data-testid=checked-review]").textContent`)
+		if strings.Contains(got, "7700") || strings.Contains(got, "unless") || !strings.Contains(got, "lid cracked") {
+			t.Errorf("checked review %q", got)
+		}
+		noOverflow(t, ctx, "review helper")
+		page(t, ctx, map[bool]string{false: "nojs", true: "wasm"}[wasm]+" review helper")
+	}
+}

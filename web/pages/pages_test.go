@@ -654,3 +654,24 @@ func TestGuidanceCitesTheSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFairReviewHelper: with JavaScript off the review is posted (never in
+// an address) and comes back checked under the review rules.
+func TestFairReviewHelper(t *testing.T) {
+	_, html := render(t, "/dispute/result?claim=no_longer_wanted")
+	has(t, html, `href="/review" data-testid="guide-link-honest_review"`)
+	_, html = render(t, "/review")
+	has(t, html, `<form method="post" action="/review#checked"`)
+	var buf bytes.Buffer
+	form := url.Values{"review": {"One star unless you refund me. Call +44 7700 900123. The lid cracked on day two."}}
+	if _, err := Render(context.Background(), &buf, Request{Path: "/review", Today: today, Form: form}); err != nil {
+		t.Fatal(err)
+	}
+	html = buf.String()
+	has(t, html, `data-finding="feedback_threat"`)
+	has(t, html, `data-finding="phone"`)
+	has(t, html, "The lid cracked on day two.")
+	if strings.Contains(html, "data-testid=\"checked-review\" tabindex=\"0\">One star unless") || strings.Contains(html, "7700 900123</pre>") {
+		t.Error("the checked review keeps what must not be posted")
+	}
+}

@@ -1,7 +1,11 @@
 package pages
 
 import (
+	"net/url"
+
+	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
@@ -91,5 +95,21 @@ var refusalRights = []templates.GuideItem{
 		Source: srcRights},
 	{ID: "honest_review", Title: "An honest review",
 		Text:   "Once the order is settled, a review of what happened can help other buyers: your real experience, without threats, personal data or links.",
-		Source: srcReviews},
+		Source: srcReviews, Link: "/review", LinkText: "Check your review before you post it"},
+}
+
+// reviewPage is the fair-review helper; form holds the review when the
+// buyer sent it without JavaScript (a POST: their words never sit in an
+// address).
+func reviewPage(form url.Values, embed bool) templ.Component {
+	r := templates.ReviewPage{Page: templates.Page{Title: "Write a fair review", Embedded: embed, Back: "/"}}
+	if text := form.Get("review"); len(form) > 0 {
+		r.Text = text
+		c := describe.Check(describe.FieldReview, text)
+		r.Checked = c.Text
+		for _, f := range c.Findings {
+			r.Findings = append(r.Findings, templates.Finding{ID: f.ID, Field: "Your review", Excerpt: f.Excerpt, Suggestion: f.Suggestion})
+		}
+	}
+	return templates.ReviewPageView(r)
 }

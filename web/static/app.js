@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var KEY = "calmclaim:last";
-  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/dispute\/evidence$|^\/$/;
+  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/dispute\/evidence$|^\/review$|^\/$/;
   var params = new URLSearchParams(location.search);
   var host = hostOrigin(params.get("host"));
 
@@ -131,6 +131,7 @@
     window.scrollTo(0, 0);
     enhance(false);
     evidence();
+    review();
   }
 
   document.addEventListener("click", function (ev) {
@@ -300,10 +301,51 @@
     if (form.elements.ordered.value) describe();
   }
 
+  // The review helper: the review checked as the buyer types, in the page.
+  function review() {
+    var form = document.querySelector("[data-testid=review-form]");
+    if (!form || !window.Calmclaim || !window.Calmclaim.ready || form.hasAttribute("data-live")) return;
+    form.setAttribute("data-live", "");
+    var out = document.querySelector("[data-testid=review-out]");
+    function mk(tag, text, attrs) {
+      var e = document.createElement(tag);
+      if (text) e.textContent = text;
+      for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+      return e;
+    }
+    function check() {
+      var text = form.elements.review.value;
+      out.replaceChildren();
+      if (!text.trim()) return;
+      var res = window.Calmclaim.review({ text: text });
+      if (res.error) { out.appendChild(mk("p", res.error.message)); return; }
+      if (res.findings.length) {
+        out.appendChild(mk("h2", "We took some things out"));
+        var ul = mk("ul", "", { "class": "findings", "data-testid": "findings" });
+        res.findings.forEach(function (f) { ul.appendChild(mk("li", f.suggestion, { "data-finding": f.id })); });
+        out.appendChild(ul);
+      }
+      if (res.text) {
+        out.appendChild(mk("h2", "Your review, ready to post"));
+        out.appendChild(mk("pre", res.text, { "class": "description", id: "checked-review", "data-testid": "checked-review", tabindex: "0" }));
+        var box = mk("div", "", { "class": "copy no-print" });
+        box.appendChild(mk("button", "Copy the review", { type: "button", "class": "button secondary", "data-copy": "checked-review",
+          "data-copied": "The review is copied. Paste it on the order page when you leave feedback.", "data-testid": "copy-checked-review" }));
+        box.appendChild(mk("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": "checked-review" }));
+        out.appendChild(box);
+        copyButtons(out);
+      }
+    }
+    var timer = 0;
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 250); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); check(); });
+  }
+
   document.addEventListener("calmclaim:ready", function () {
     if (window.performance && performance.mark) performance.mark("calmclaim-ready");
     document.documentElement.setAttribute("data-wasm", "ready");
     evidence();
+    review();
   });
   // A printed verdict shows all its guidance, not only the headings.
   window.addEventListener("beforeprint", function () {

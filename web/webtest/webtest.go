@@ -233,10 +233,40 @@ func Contract(t *testing.T, base string) {
 	t.Run("cases", func(t *testing.T) { ReplayCases(t, base, OwnCases(t)) })
 	t.Run("bad_requests", func(t *testing.T) { ReplayBadRequests(t, base, BadRequests(t)) })
 	t.Run("checklist", func(t *testing.T) { CheckChecklist(t, base) })
+	t.Run("review", func(t *testing.T) { CheckReview(t, base) })
 	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
 	t.Run("cors", func(t *testing.T) { CheckCORS(t, base) })
 	t.Run("pages", func(t *testing.T) { CheckPages(t, base) })
 	t.Run("static", func(t *testing.T) { CheckStatic(t, base) })
+}
+
+// CheckReview: a review keeps its rating and experience; contact details
+// and a rating held over the seller are taken out, with findings.
+func CheckReview(t *testing.T, base string) {
+	for _, tc := range []struct {
+		text, finding, gone string
+	}{
+		{"One star: the kettle stopped heating after two days.", "", ""},
+		{"Two stars. Call me on +44 7700 900123.", "phone", "7700"},
+		{"One star unless you refund me today.", "feedback_threat", "unless"},
+	} {
+		status, _, body := Do(t, "POST", base+"/api/v1/review", "application/json", jsonString(map[string]string{"text": tc.text}))
+		var res struct {
+			Text     string `json:"text"`
+			Findings []struct {
+				ID string `json:"id"`
+			} `json:"findings"`
+		}
+		if status != 200 || json.Unmarshal(body, &res) != nil {
+			t.Fatalf("review %q: %d %s", tc.text, status, body)
+		}
+		if tc.finding == "" && (len(res.Findings) != 0 || res.Text == "") {
+			t.Errorf("calm review %q: %s", tc.text, body)
+		}
+		if tc.finding != "" && (len(res.Findings) == 0 || res.Findings[0].ID != tc.finding || strings.Contains(res.Text, tc.gone)) {
+			t.Errorf("review %q: want %s and no %q, got %s", tc.text, tc.finding, tc.gone, body)
+		}
+	}
 }
 
 // hashedName splits "app.3f2a9c1e.css" into the file it names, "app.css".

@@ -1,0 +1,63 @@
+package api
+
+import (
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/tidwall/gjson"
+)
+
+// DecodeReview reads a review request, {"text": "..."}: the review a buyer
+// means to post, at most describe.MaxFieldRunes characters.
+func DecodeReview(body []byte) (string, *assistant.Error) {
+	root, err := parseRoot(body)
+	if err != nil {
+		return "", err
+	}
+	v := root.Get("text")
+	switch {
+	case !v.Exists() || v.Type == gjson.Null:
+		return "", invalid("text", "is required")
+	case v.Type != gjson.String:
+		return "", invalid("text", "must be a string")
+	case utf8.RuneCountInString(v.Str) > describe.MaxFieldRunes:
+		return "", invalid("text", "must be at most "+strconv.Itoa(describe.MaxFieldRunes)+" characters")
+	}
+	return v.Str, nil
+}
+
+// Review answers a review request: the review under the review rules
+// (describe.FieldReview), as {"text": "...", "findings": [{"id", "field",
+// "excerpt", "suggestion"}]}, where text is the review with what must not
+// be posted taken out and field is "text".
+func Review(body []byte, _ time.Time) ([]byte, *assistant.Error) {
+	text, err := DecodeReview(body)
+	if err != nil {
+		return nil, err
+	}
+	c := describe.Check(describe.FieldReview, text)
+	w := jsonw{b: make([]byte, 0, 1024)}
+	w.open('{')
+	w.key("text")
+	w.str(c.Text)
+	w.key("findings")
+	w.open('[')
+	for _, f := range c.Findings {
+		w.open('{')
+		w.key("id")
+		w.str(f.ID)
+		w.key("field")
+		w.str("text")
+		w.key("excerpt")
+		w.str(f.Excerpt)
+		w.key("suggestion")
+		w.str(f.Suggestion)
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+	return w.b, nil
+}
