@@ -103,6 +103,7 @@ type Verdict struct {
 	Fix      *Fix   // an answer to change that made a claim fail; nil if none
 	// Message is the calm message to send the seller; "" if none.
 	Message string
+	Details string // href of the page that adds the order's details to it
 	// Replies, Steps, Returns and After are guidance: the seller's common
 	// answers, how to open and run the dispute, returns, and what remains
 	// after a refusal. Each may be empty.
@@ -192,4 +193,22 @@ type EvidencePage struct {
 	Reason      string // why there is no dispute text, when there is none
 	Evidence    []Evidence
 	Result      string // the verdict's href
+}
+
+// DetailField is one of the order's details on the details form.
+type DetailField struct {
+	Name, Label, Hint, Value, Error string
+	Wide                            bool // a long text, not a short code
+}
+
+// MessagePage is where the buyer enters the order's details once and sees
+// the message to the seller written with them.
+type MessagePage struct {
+	Page
+	Action  string // where the form posts (the answers stay in the address, the details in the body)
+	Case    string // the message request without details, as JSON, for the page's script
+	Fields  []DetailField
+	Errors  []DetailField // the fields with an error, for the error summary
+	Message string
+	Result  string // the verdict's href
 }

@@ -64,6 +64,7 @@ func New(opts Options) http.Handler {
 	mux.Handle("/api/v1/rules", s.api(http.MethodGet, s.rules))
 	mux.Handle("/api/v1/describe", s.api(http.MethodPost, s.describe))
 	mux.Handle("/api/v1/review", s.api(http.MethodPost, s.review))
+	mux.Handle("/api/v1/message", s.api(http.MethodPost, s.message))
 	s.pages(mux)
 	mux.Handle("/api/", s.api("", nil))
 	return recoverer(securityHeaders(mux))
@@ -190,6 +191,7 @@ func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
 }
 
 func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
+func (s *server) message(body []byte) ([]byte, *assistant.Error)  { return api.Message(body, s.now()) }
 func (s *server) review(body []byte) ([]byte, *assistant.Error)   { return api.Review(body, s.now()) }
 
 // rulesJSON is the rule pack as served, encoded on the first request for

@@ -85,3 +85,49 @@ func TestFairReviewHelper(t *testing.T) {
 		page(t, ctx, map[bool]string{false: "nojs", true: "wasm"}[wasm]+" review helper")
 	}
 }
+
+// TestOrderDetailsStayInTheBrowser: the buyer adds the order's details once;
+// with the wasm they are written into the message as they type and kept in
+// this browser for next time; with JavaScript off they are posted. Neither
+// way puts them in an address.
+func TestOrderDetailsStayInTheBrowser(t *testing.T) {
+	csf := "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false"
+	for _, wasm := range []bool{false, true} {
+		ctx := tab(t, wasm)
+		chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
+		open(t, ctx, csf, wasm)
+		clickTo(t, ctx, `[data-testid=add-details]`, "Your order's details")
+		if wasm {
+			waitFor(t, ctx, `document.querySelector("[data-testid=details-form]").hasAttribute("data-live")`, "the details form's script")
+		}
+		if err := chromedp.Do(ctx,
+			chromedp.SendKeys(chromedp.ID("detail-order"), "8190 2344 5566 7788"),
+			chromedp.SendKeys(chromedp.ID("detail-item"), "Glass teapot"),
+		); err != nil {
+			t.Fatal(err)
+		}
+		if !wasm {
+			markOld(t, ctx)
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=use-details]`)))
+		} else {
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=use-details]`)))
+		}
+		waitFor(t, ctx, `document.getElementById("seller-message").textContent.includes("order 8190234455667788 (Glass teapot)")`, "the message with the details")
+		if u := eval[string](t, ctx, `location.href`); strings.Contains(u, "8190") || strings.Contains(u, "teapot") {
+			t.Errorf("the details reached the address: %s", u)
+		}
+		noOverflow(t, ctx, "order details")
+		page(t, ctx, map[bool]string{false: "nojs", true: "wasm"}[wasm]+" order details")
+		if wasm {
+			// Next time, in this browser, they are there already.
+			open(t, ctx, strings.Replace(csf, "/dispute/result", "/dispute/message", 1), true)
+			waitFor(t, ctx, `document.getElementById("detail-order").value === "8190 2344 5566 7788" &&
+				document.getElementById("seller-message").textContent.includes("order 8190234455667788")`, "the details kept in this browser")
+			// Clearing saved answers on the start page forgets them.
+			open(t, ctx, "/", true)
+			waitFor(t, ctx, `!document.querySelector("[data-saved]").hidden`, "the saved answers")
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-clear]`)))
+			waitFor(t, ctx, `localStorage.getItem("calmclaim:details") === null`, "the details forgotten")
+		}
+	}
+}

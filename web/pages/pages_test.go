@@ -675,3 +675,42 @@ func TestFairReviewHelper(t *testing.T) {
 		t.Error("the checked review keeps what must not be posted")
 	}
 }
+
+// TestOrderDetailsInTheMessage: the details come in a posted form, are
+// validated, escaped, and written into the message; never into a link.
+func TestOrderDetailsInTheMessage(t *testing.T) {
+	csf := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false"
+	_, html := render(t, "/dispute/result?"+csf)
+	has(t, html, `href="/dispute/message?`)
+	post := func(form url.Values) string {
+		var buf bytes.Buffer
+		if _, err := Render(context.Background(), &buf, Request{Path: "/dispute/message", Query: mustQuery(t, csf), Today: today, Form: form}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	html = post(url.Values{"order": {"8190 2344 5566 7788"}, "item": {`Teapot "<script>alert(1)</script>`}, "option": {"1 litre"}})
+	has(t, html, "I am writing about order 8190234455667788 (Teapot &#34;&lt;script&gt;alert(1)&lt;/script&gt;, 1 litre).")
+	if strings.Contains(html, "<script>alert") {
+		t.Error("a detail reached the page unescaped")
+	}
+	if regexp.MustCompile(`href="[^"]*8190`).MatchString(html) || regexp.MustCompile(`action="[^"]*8190`).MatchString(html) {
+		t.Error("the order number went into an address")
+	}
+	html = post(url.Values{"store": {"Call me on +44 7700 900123"}, "amount": {"12.505"}})
+	has(t, html, `data-testid="error-summary"`)
+	has(t, html, `href="#detail-store"`)
+	has(t, html, `href="#detail-amount"`)
+	has(t, html, "<title>Error: Your order")
+	if strings.Contains(html, "7700 900123</pre>") || strings.Contains(html, "about order") {
+		t.Error("a refused detail reached the message")
+	}
+}
+
+func mustQuery(t *testing.T, q string) url.Values {
+	v, err := url.ParseQuery(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -43,7 +43,7 @@ const htmlType = "text/html; charset=utf-8"
 
 // Routes lists the paths Render answers.
 var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "/dispute/calendar.ics",
-	"/checklist", "/checklist/result", "/demo/help-article", "/review"}
+	"/checklist", "/checklist/result", "/demo/help-article", "/review", "/dispute/message"}
 
 // Render writes the page for r to w.
 func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
@@ -76,6 +76,8 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 		c = checklist.page(q, today, embed)
 	case "/checklist/result":
 		c = checklistResult(q, today, embed)
+	case "/dispute/message":
+		c = messagePage(q, r.Form, today, embed)
 	case "/review":
 		c = reviewPage(r.Form, embed)
 	case "/demo/help-article":

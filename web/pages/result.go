@@ -116,6 +116,7 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	if describe.HasMessage(v.Outcome) {
 		p.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, describe.Details{}).Text
 		p.Replies = sellerReplies
+		p.Details = link("/dispute/message", known, q)
 	}
 	for _, r := range v.Rules {
 		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var KEY = "calmclaim:last";
-  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/dispute\/evidence$|^\/review$|^\/$/;
+  var WIZARD = /^\/(dispute|checklist)(\/result)?$|^\/dispute\/evidence$|^\/dispute\/message$|^\/review$|^\/$/;
   var params = new URLSearchParams(location.search);
   var host = hostOrigin(params.get("host"));
 
@@ -50,7 +50,7 @@
       saved.hidden = false;
       saved.querySelector("[data-resume]").setAttribute("href", last);
       saved.querySelector("[data-clear]").addEventListener("click", function () {
-        try { localStorage.removeItem(KEY); } catch (e) { /* nothing to clear */ }
+        try { localStorage.removeItem(KEY); localStorage.removeItem(DETAILS); } catch (e) { /* nothing to clear */ }
         saved.hidden = true;
         var h1 = document.querySelector("h1");
         if (h1) { h1.setAttribute("tabindex", "-1"); h1.focus(); }
@@ -132,6 +132,7 @@
     enhance(false);
     evidence();
     review();
+    details();
   }
 
   document.addEventListener("click", function (ev) {
@@ -341,11 +342,51 @@
     form.addEventListener("submit", function (ev) { ev.preventDefault(); check(); });
   }
 
+  // The order's details: kept in this browser only, and written into the
+  // message to the seller as the buyer types.
+  var DETAILS = "calmclaim:details";
+  function details() {
+    var form = document.querySelector("[data-testid=details-form]");
+    if (!form || !window.Calmclaim || !window.Calmclaim.ready || form.hasAttribute("data-live")) return;
+    form.setAttribute("data-live", "");
+    var saved = {};
+    try { saved = JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}; } catch (e) { saved = {}; }
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name]"));
+    if (inputs.every(function (i) { return !i.value; })) {
+      inputs.forEach(function (i) { if (typeof saved[i.name] === "string") i.value = saved[i.name]; });
+    }
+    var status = document.createElement("p");
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("data-testid", "details-status");
+    form.appendChild(status);
+    function update(save) {
+      var req = JSON.parse(form.getAttribute("data-case"));
+      req.details = {};
+      inputs.forEach(function (i) { if (i.value.trim()) req.details[i.name] = i.value; });
+      var res = window.Calmclaim.message(req);
+      if (res.error) {
+        var label = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
+        status.textContent = (label ? label.textContent + ": " : "") + res.error.message;
+        status.className = "error-message";
+        return;
+      }
+      status.textContent = save ? "Saved in this browser and added to the message." : "";
+      status.className = "";
+      if (res.text) document.getElementById("seller-message").textContent = res.text;
+      if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details)); } catch (e) { /* storage off */ } }
+    }
+    var timer = 0;
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { update(false); }, 250); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); update(true); });
+    update(false);
+  }
+
   document.addEventListener("calmclaim:ready", function () {
     if (window.performance && performance.mark) performance.mark("calmclaim-ready");
     document.documentElement.setAttribute("data-wasm", "ready");
     evidence();
     review();
+    details();
   });
   // A printed verdict shows all its guidance, not only the headings.
   window.addEventListener("beforeprint", function () {

@@ -234,10 +234,38 @@ func Contract(t *testing.T, base string) {
 	t.Run("bad_requests", func(t *testing.T) { ReplayBadRequests(t, base, BadRequests(t)) })
 	t.Run("checklist", func(t *testing.T) { CheckChecklist(t, base) })
 	t.Run("review", func(t *testing.T) { CheckReview(t, base) })
+	t.Run("message", func(t *testing.T) { CheckMessage(t, base) })
 	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
 	t.Run("cors", func(t *testing.T) { CheckCORS(t, base) })
 	t.Run("pages", func(t *testing.T) { CheckPages(t, base) })
 	t.Run("static", func(t *testing.T) { CheckStatic(t, base) })
+}
+
+// CheckMessage: the message to the seller names the order's details, and
+// hostile text in them is escaped in the JSON, never interpreted.
+func CheckMessage(t *testing.T, base string) {
+	body := `{"today":"2026-11-22","facts":{"claim":"broken","paid_on_platform":true},` +
+		`"details":{"order":"8190 2344 5566 7788","item":"Teapot <script>alert(1)</script>","option":"1 litre"}}`
+	status, _, out := Do(t, "POST", base+"/api/v1/message", "application/json", body)
+	var res struct {
+		Text    *string `json:"text"`
+		Verdict struct {
+			Outcome string `json:"outcome"`
+		} `json:"verdict"`
+	}
+	if status != 200 || json.Unmarshal(out, &res) != nil || res.Text == nil {
+		t.Fatalf("message: %d %s", status, out)
+	}
+	if !strings.Contains(*res.Text, "order 8190234455667788 (Teapot <script>alert(1)</script>, 1 litre)") || res.Verdict.Outcome != "contact_seller_first" {
+		t.Errorf("message: %s", *res.Text)
+	}
+	if strings.Contains(string(out), "<script>") {
+		t.Error("the JSON carries an unescaped <script>")
+	}
+	status, _, out = Do(t, "POST", base+"/api/v1/message", "application/json", `{"facts":{"claim":"no_longer_wanted"}}`)
+	if status != 200 || !strings.Contains(string(out), `"text":null`) {
+		t.Errorf("no message for a refusal: %d %s", status, out)
+	}
 }
 
 // CheckReview: a review keeps its rating and experience; contact details

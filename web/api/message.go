@@ -1,0 +1,88 @@
+package api
+
+import (
+	"time"
+
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/tidwall/gjson"
+)
+
+// detailFields are the order's details a request may carry under
+// "details", all optional strings (ordered_on a date, YYYY-MM-DD).
+var detailFields = []string{describe.DetailOrder, describe.DetailItem, describe.DetailOption, describe.DetailStore,
+	describe.DetailAmount, describe.DetailCurrency, describe.DetailOrderedOn}
+
+// DecodeMessage reads a message request: a describe request (facts, today,
+// story) and, optionally, the order's details, {"details": {"order",
+// "item", "option", "store", "amount", "currency", "ordered_on"}}. A detail
+// that cannot be used is an error naming it ("details.order").
+func DecodeMessage(body []byte, now time.Time) (DescribeRequest, describe.Details, *assistant.Error) {
+	req, err := DecodeDescribe(body, now)
+	if err != nil {
+		return req, describe.Details{}, err
+	}
+	root := gjson.ParseBytes(body) // valid: DecodeDescribe checked it
+	obj, err := readObject(root, "details")
+	if err != nil {
+		return req, describe.Details{}, err
+	}
+	raw := map[string]string{}
+	for _, f := range detailFields {
+		v := obj.Get(f)
+		if !v.Exists() || v.Type == gjson.Null {
+			continue
+		}
+		if v.Type != gjson.String {
+			return req, describe.Details{}, invalid("details."+f, "must be a string")
+		}
+		if len(v.Str) > 1000 {
+			return req, describe.Details{}, invalid("details."+f, "is too long")
+		}
+		raw[f] = v.Str
+	}
+	d, errs := describe.ReadDetails(func(k string) string { return raw[k] }, req.Request.Today)
+	if len(errs) > 0 {
+		return req, d, invalid("details."+errs[0].Field, errs[0].Message)
+	}
+	return req, d, nil
+}
+
+// Message answers a message request: the calm message to the seller, as
+// {"text": "..." | null, "findings": [...]} (text is null for an outcome
+// that gets no message), with the verdict.
+func Message(body []byte, now time.Time) ([]byte, *assistant.Error) {
+	req, d, err := DecodeMessage(body, now)
+	if err != nil {
+		return nil, err
+	}
+	v, aerr := assistant.Assess(req.Request)
+	if aerr != nil {
+		return nil, asError(aerr)
+	}
+	m := describe.SellerMessage(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v, Story: req.Story}, d)
+	w := jsonw{b: make([]byte, 0, 2048)}
+	w.open('{')
+	w.key("text")
+	w.strOrNull(m.Text)
+	w.key("findings")
+	w.open('[')
+	for _, f := range m.Findings {
+		w.open('{')
+		w.key("id")
+		w.str(f.ID)
+		w.key("field")
+		w.str("story." + string(f.Field))
+		w.key("excerpt")
+		w.str(f.Excerpt)
+		w.key("suggestion")
+		w.str(f.Suggestion)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("verdict")
+	w.sep()
+	w.b = AppendVerdict(w.b, req.Request.Today, &v)
+	w.close('}')
+	return w.b, nil
+}
