@@ -37,15 +37,17 @@ type Case struct {
 }
 
 // Expect is what a case requires of the verdict. Rules and Warnings must be
-// equal in order; Evidence lists ids that must be present.
+// equal in order; Evidence lists ids that must be present. LastDate (the
+// additive last_date) is checked only when the case names it.
 type Expect struct {
-	Outcome      string   `json:"outcome"`
-	Rules        []string `json:"rules"`
-	EarliestDate *string  `json:"earliest_date"`
-	NextQuestion *string  `json:"next_question"`
-	Remedy       *string  `json:"remedy"`
-	Warnings     []string `json:"warnings"`
-	Evidence     []string `json:"evidence"`
+	Outcome      string          `json:"outcome"`
+	Rules        []string        `json:"rules"`
+	EarliestDate *string         `json:"earliest_date"`
+	LastDate     json.RawMessage `json:"last_date"`
+	NextQuestion *string         `json:"next_question"`
+	Remedy       *string         `json:"remedy"`
+	Warnings     []string        `json:"warnings"`
+	Evidence     []string        `json:"evidence"`
 }
 
 // BadRequest is one row of the bad-request table.
@@ -106,6 +108,7 @@ type Verdict struct {
 	Outcome      string  `json:"outcome"`
 	Claim        *string `json:"claim"`
 	EarliestDate *string `json:"earliest_date"`
+	LastDate     *string `json:"last_date"`
 	Rules        []struct {
 		ID, Effect, Summary, Source string
 	} `json:"rules"`
@@ -152,6 +155,12 @@ func (e Expect) Check(v Verdict) []string {
 	}
 	if deref(v.EarliestDate) != deref(e.EarliestDate) {
 		add("earliest_date", v.EarliestDate, e.EarliestDate)
+	}
+	if e.LastDate != nil {
+		var want *string
+		if err := json.Unmarshal(e.LastDate, &want); err != nil || deref(v.LastDate) != deref(want) {
+			add("last_date", v.LastDate, want)
+		}
 	}
 	if deref(v.NextQuestion) != deref(e.NextQuestion) {
 		add("next_question", v.NextQuestion, e.NextQuestion)
@@ -430,8 +439,8 @@ func CheckRules(t *testing.T, base string) {
 	if err := json.Unmarshal(body, &r); err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Rules) != 28 {
-		t.Errorf("%d rules, want 28", len(r.Rules))
+	if len(r.Rules) != 29 { // the contract's 28 and dispute.protection_ends_first
+		t.Errorf("%d rules, want 29", len(r.Rules))
 	}
 	for _, x := range r.Rules {
 		if x.Summary == "" || x.Source == "" {
