@@ -37,7 +37,7 @@ func render(t *testing.T, target string) (Response, string) {
 }
 
 const brokenWait = "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
-	"&signed_before_inspection=true&refund_asked=true&refund_requested_on=2026-11-20"
+	"&signed_before_inspection=true&refund_asked=true&refund_requested_on=2026-11-20&protection_ends_on=unknown"
 
 // goldens are pages compared with testdata/<name>/expected.html. A page
 // that differs is written to actual.html beside it.
@@ -56,8 +56,17 @@ var goldens = map[string]string{
 	"checklist-check":  "/checklist?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1&order_placed=true&order_placed_on=2026-11-10"),
 	"checklist-result": "/checklist/result?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1"+
 		"&free_returns=false&photo_reviews_seen=unsure&order_placed=true&order_placed_on=2026-11-10"),
-	"demo":              "/demo/help-article",
-	"question-embedded": "/dispute?embed=1&host=https%3A%2F%2Fhelp.example.com",
+	"demo":                "/demo/help-article",
+	"question-embedded":   "/dispute?embed=1&host=https%3A%2F%2Fhelp.example.com",
+	"question-protection": "/dispute?" + strings.TrimSuffix(brokenWait, "&protection_ends_on=unknown"),
+	"verdict-last-day":    "/dispute/result?" + withProtection("2026-12-20"),
+	"verdict-ends-first":  "/dispute/result?" + withProtection("2026-11-27"),
+}
+
+// withProtection is brokenWait (a wait until Monday 30 November 2026) with
+// Buyer Protection ending on the date given.
+func withProtection(date string) string {
+	return strings.Replace(brokenWait, "protection_ends_on=unknown", "protection_ends_on="+date, 1)
 }
 
 // allChecklist answers every checklist question well, with extra on top.
@@ -225,7 +234,7 @@ func TestBackFromChangeReturnsToCheckAnswers(t *testing.T) {
 	has(t, check, `href="/dispute?at=requested_remedy&amp;change=1&amp;`)
 	_, html := render(t, "/dispute?at=requested_remedy&change=1&"+brokenWait)
 	has(t, html, `class="back-link" data-testid="back"`)
-	if !strings.Contains(html, `<a href="/dispute?claim=broken&amp;conduct=none&amp;paid_on_platform=true&amp;refund_asked=true&amp;refund_requested_on=2026-11-20&amp;requested_remedy=full_refund&amp;signed_before_inspection=true" class="back-link"`) {
+	if !strings.Contains(html, `<a href="/dispute?claim=broken&amp;conduct=none&amp;paid_on_platform=true&amp;protection_ends_on=unknown&amp;refund_asked=true&amp;refund_requested_on=2026-11-20&amp;requested_remedy=full_refund&amp;signed_before_inspection=true" class="back-link"`) {
 		t.Error("the back link of a changed answer does not return to check your answers")
 	}
 	has(t, html, `<input type="hidden" name="change" value="1">`)

@@ -311,7 +311,7 @@ func CheckStatic(t *testing.T, base string) {
 // with its cited rule, the calendar file, and the security headers.
 func CheckPages(t *testing.T, base string) {
 	wait := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
-		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-20&today=2026-11-22"
+		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-20&protection_ends_on=unknown&today=2026-11-22"
 	pages := []struct{ path, want string }{
 		{"/", `data-testid="start-dispute"`},
 		{"/dispute?today=2026-11-22", "What went wrong with your order?"},
@@ -338,6 +338,13 @@ func CheckPages(t *testing.T, base string) {
 	status, h, body := Do(t, "GET", base+"/dispute/calendar.ics?"+wait, "", "")
 	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(string(body), "DTSTART;VALUE=DATE:20261130") {
 		t.Errorf("calendar: %d %v", status, h)
+	}
+	// With the end of Buyer Protection: both days, each with an alarm.
+	both := strings.Replace(wait, "protection_ends_on=unknown", "protection_ends_on=2026-12-20", 1)
+	status, _, body = Do(t, "GET", base+"/dispute/calendar.ics?"+both, "", "")
+	if ics := string(body); status != 200 || strings.Count(ics, "BEGIN:VEVENT\r\n") != 2 || strings.Count(ics, "TRIGGER:-P1D\r\n") != 2 ||
+		!strings.Contains(ics, "DTSTART;VALUE=DATE:20261220\r\n") {
+		t.Errorf("calendar with the last day: %d\n%s", status, ics)
 	}
 	if status, _, _ := Do(t, "GET", base+"/no/such/page", "", ""); status != 404 {
 		t.Errorf("unknown page: %d, want 404", status)
