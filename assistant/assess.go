@@ -31,6 +31,13 @@ type Verdict struct {
 	Remedy   Remedy
 	Evidence []Evidence // shared; do not modify
 	Warnings []*Rule
+	// LastDate (additive) is the last day to open the dispute: the end of
+	// Buyer Protection the buyer read in the order's details
+	// (protection_ends_on). It is set for the outcomes that give a date
+	// (eligible, wait, contact_seller_first) when that fact is known; when
+	// it comes before the first day a dispute can be opened (today, for
+	// eligible), the warning dispute.protection_ends_first says so.
+	LastDate Date
 	// NextQuestion is the fact to ask for when Outcome is NeedInfo.
 	NextQuestion Fact
 }
@@ -142,6 +149,7 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 		a.v.Evidence = EvidenceFor(f)
 		a.when(true, RuleSellerFirst)
 		a.decided(ContactSellerFirst)
+		a.lastDay(f.ProtectionEndsOn, req.Today)
 		return a.v, nil
 	}
 
@@ -153,6 +161,7 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 	if a.decided(Wait) {
 		a.v.EarliestDate = earliest
 		a.v.Evidence = EvidenceFor(f)
+		a.lastDay(f.ProtectionEndsOn, req.Today)
 		return a.v, nil
 	}
 
@@ -177,6 +186,7 @@ func (p *Pack) Assess(req Request) (Verdict, error) {
 		a.when(true, RuleMissingRemedies)
 	}
 	a.decided(Eligible)
+	a.lastDay(f.ProtectionEndsOn, req.Today)
 	return a.v, nil
 }
 
@@ -222,6 +232,20 @@ func (a *assessment) decided(o Outcome) bool {
 		a.v.EarliestDate = Date{}
 	}
 	return true
+}
+
+// lastDay gives a verdict that has its earliest date the last day too, the
+// end of Buyer Protection (unknown: none), and warns when that day comes
+// before the first day a dispute can be opened, which is today once the
+// earliest date has passed. A warning never changes the outcome.
+func (a *assessment) lastDay(protectionEnds, today Date) {
+	if protectionEnds.IsZero() {
+		return
+	}
+	a.v.LastDate = protectionEnds
+	if protectionEnds.Before(Later(a.v.EarliestDate, today)) {
+		a.v.Warnings = append(a.v.Warnings, a.pack.Rule(RuleProtectionEndsFirst))
+	}
 }
 
 func (a *assessment) ask(f Fact) Verdict {

@@ -1,6 +1,7 @@
 package assistant
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -43,7 +44,7 @@ func checkInvariants(t *testing.T, req Request, v Verdict) {
 		}
 		never := []Fact{FactRefundReceived, FactChargebackFiled, FactPreviousDisputeSameReason, FactNewEvidence,
 			FactMotiveRetaliation, FactRequestedRemedy, FactReceived, FactItemMatchesListing,
-			FactSignedBeforeInspection, FactCustomsReason, FactSellerContacted, FactRefundRequestedOn}
+			FactSignedBeforeInspection, FactCustomsReason, FactSellerContacted, FactRefundRequestedOn, FactProtectionEndsOn}
 		if slices.Contains(never, v.NextQuestion) {
 			fail("asked for a fact that is never asked")
 		}
@@ -78,10 +79,32 @@ func checkInvariants(t *testing.T, req Request, v Verdict) {
 		fail("a remedy belongs to eligible verdicts")
 	}
 	// Warnings inform every outcome with a date (clarification 2 of 2026-11-23).
-	wantWarning := req.Facts.Claim == Broken && req.Facts.SignedBeforeInspection == Yes &&
-		(v.Outcome == Eligible || v.Outcome == Wait || v.Outcome == ContactSellerFirst)
-	if gotWarning := len(v.Warnings) == 1 && v.Warnings[0].ID == RuleBrokenSignedReceipt; gotWarning != wantWarning || len(v.Warnings) > 1 {
-		fail("broken.signed_receipt must be warned of exactly when a broken item was signed for and a date is given")
+	dated := v.Outcome == Eligible || v.Outcome == Wait || v.Outcome == ContactSellerFirst
+	var want []string
+	if req.Facts.Claim == Broken && req.Facts.SignedBeforeInspection == Yes && dated {
+		want = append(want, RuleBrokenSignedReceipt)
+	}
+	// The last day (additive): the end of Buyer Protection, for an outcome
+	// with a date, and a warning when it comes before the first day a
+	// dispute can be opened (today, once the earliest date has passed).
+	ends := req.Facts.ProtectionEndsOn
+	wantLast := Date{}
+	if dated {
+		wantLast = ends
+	}
+	if v.LastDate != wantLast {
+		fail("last_date must be protection_ends_on exactly when a date is given")
+	}
+	if dated && !ends.IsZero() && ends.Before(Later(v.EarliestDate, req.Today)) {
+		want = append(want, RuleProtectionEndsFirst)
+	}
+	var got []string
+	for _, w := range v.Warnings {
+		got = append(got, w.ID)
+	}
+	if !slices.Equal(got, want) {
+		fail(fmt.Sprintf("warnings %v, want %v: broken.signed_receipt when a broken item was signed for, "+
+			"dispute.protection_ends_first when protection ends first, and only with a date", got, want))
 	}
 	// A date is never given while the end of an in-transit delivery period
 	// is unknown (clarification 1 of 2026-11-23).
@@ -139,6 +162,52 @@ func TestAnsweringTheQuestionMovesOn(t *testing.T) {
 			case KindDate:
 				spec.SetDate(&req.Facts, today.AddDays(r.IntN(40)-20))
 			}
+		}
+	}
+}
+
+// TestLastDate: the end of Buyer Protection is the verdict's last day and
+// warns when it comes first; it never changes the outcome or the earliest
+// date, and a verdict with no date has no last day.
+func TestLastDate(t *testing.T) {
+	today := mustDate("2026-11-22")
+	broken := func(requested, ends string) Facts {
+		f := Facts{Claim: Broken, PaidOnPlatform: Yes, ProtectionEndsOn: mustDate(ends)}
+		if requested != "" {
+			f.RefundRequestedOn = mustDate(requested)
+		}
+		return f
+	}
+	cases := []struct {
+		name    string
+		facts   Facts
+		outcome Outcome
+		warned  bool
+	}{
+		{"wait, protection ends after", broken("2026-11-20", "2026-12-30"), Wait, false},
+		{"wait, protection ends the earliest day", broken("2026-11-20", "2026-11-30"), Wait, false},
+		{"wait, protection ends the day before", broken("2026-11-20", "2026-11-29"), Wait, true},
+		{"wait, protection ended", broken("2026-11-20", "2026-11-01"), Wait, true},
+		{"seller first, protection ends in 5 days", broken("", "2026-11-27"), ContactSellerFirst, true},
+		{"seller first, protection ends in 40 days", broken("", "2027-01-01"), ContactSellerFirst, false},
+		{"eligible, protection ends today", broken("2026-11-01", "2026-11-22"), Eligible, false},
+		{"eligible, protection ended yesterday", broken("2026-11-01", "2026-11-21"), Eligible, true},
+		{"not eligible has no last day", Facts{Claim: NoLongerWanted, ProtectionEndsOn: mustDate("2026-12-01")}, NotEligible, false},
+	}
+	for _, c := range cases {
+		v, _ := Assess(Request{Today: today, Facts: c.facts})
+		without := c.facts
+		without.ProtectionEndsOn = Date{}
+		w, _ := Assess(Request{Today: today, Facts: without})
+		if v.Outcome != c.outcome || v.Outcome != w.Outcome || v.EarliestDate != w.EarliestDate {
+			t.Errorf("%s: %s %s, without the fact %s %s", c.name, v.Outcome, v.EarliestDate, w.Outcome, w.EarliestDate)
+		}
+		warned := len(v.Warnings) > 0 && v.Warnings[len(v.Warnings)-1].ID == RuleProtectionEndsFirst
+		if warned != c.warned {
+			t.Errorf("%s: warned %v, want %v", c.name, warned, c.warned)
+		}
+		if dated := c.outcome != NotEligible; dated != (v.LastDate == c.facts.ProtectionEndsOn) || !dated && !v.LastDate.IsZero() {
+			t.Errorf("%s: last date %s", c.name, v.LastDate)
 		}
 	}
 }

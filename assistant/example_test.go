@@ -27,6 +27,19 @@ func ExampleAssess() {
 	// About AliExpress Buyer Protection, What can you do if the item you received is not as described?
 }
 
+// The end of Buyer Protection, read in the order's details, is the last day
+// to open the dispute; here it comes before the seller's 10 days are over.
+func ExampleAssess_lastDate() {
+	today, _ := assistant.ParseDate("2026-11-22")
+	requested, _ := assistant.ParseDate("2026-11-20")
+	ends, _ := assistant.ParseDate("2026-11-27")
+	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: assistant.Facts{
+		Claim: assistant.Broken, PaidOnPlatform: assistant.Yes, RefundRequestedOn: requested, ProtectionEndsOn: ends,
+	}})
+	fmt.Println(v.Outcome, v.EarliestDate, v.LastDate, v.Warnings[0].ID)
+	// Output: wait 2026-11-30 2026-11-27 dispute.protection_ends_first
+}
+
 func ExampleAssess_needInfo() {
 	today, _ := assistant.ParseDate("2026-11-22")
 	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: assistant.Facts{

@@ -109,6 +109,10 @@ type Facts struct {
 	NewEvidence               Bool
 	RequestedRemedy           Remedy
 	MotiveRetaliation         Bool
+	// ProtectionEndsOn is additive (not in dispute-v1's table): the day
+	// Buyer Protection ends, as the order's details show it. It never
+	// changes the outcome; it gives the verdict its LastDate.
+	ProtectionEndsOn Date
 }
 
 // Fact names a fact of the dispute contract (dispute-v1).
@@ -134,6 +138,7 @@ const (
 	FactNewEvidence               Fact = "new_evidence"
 	FactRequestedRemedy           Fact = "requested_remedy"
 	FactMotiveRetaliation         Fact = "motive_retaliation"
+	FactProtectionEndsOn          Fact = "protection_ends_on" // additive, optional
 )
 
 // Kind is the JSON type of a fact's value.
@@ -188,7 +193,8 @@ func dateFact(name Fact, field func(*Facts) *Date) FactSpec {
 	return FactSpec{Name: name, Kind: KindDate, date: field}
 }
 
-// DisputeFacts lists every fact of the dispute contract in the spec's order.
+// DisputeFacts lists every fact of the dispute contract in the spec's order,
+// then the additive ones.
 var DisputeFacts = []FactSpec{
 	enumFact(FactClaim, func(f *Facts) *Claim { return &f.Claim },
 		NotReceived, NotAsDescribed, Counterfeit, Broken, MissingParts, NoLongerWanted),
@@ -215,6 +221,7 @@ var DisputeFacts = []FactSpec{
 	enumFact(FactRequestedRemedy, func(f *Facts) *Remedy { return &f.RequestedRemedy },
 		FullRefund, PartialRefund, Replacement, ShipMissing, ReturnAndRefund, ExtraCompensation),
 	boolFact(FactMotiveRetaliation, func(f *Facts) *Bool { return &f.MotiveRetaliation }),
+	dateFact(FactProtectionEndsOn, func(f *Facts) *Date { return &f.ProtectionEndsOn }),
 }
 
 // LookupFact returns the spec of a dispute fact by name.

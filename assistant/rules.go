@@ -82,10 +82,14 @@ const (
 	RuleINRFullRefund       = "inr.full_refund"
 	RuleMissingRemedies     = "missing.remedies"
 	RuleBrokenSignedReceipt = "broken.signed_receipt"
+	// RuleProtectionEndsFirst is additive (not in dispute-v1's list): the
+	// end of Buyer Protection comes before a dispute can be opened.
+	RuleProtectionEndsFirst = "dispute.protection_ends_first"
 )
 
-// contractRules lists every rule of the dispute contract with the effect
-// it must have. A pack holds each once, in any order.
+// contractRules lists every rule of the dispute contract, and the additive
+// ones after them, with the effect each must have. A pack holds each once,
+// in any order.
 var contractRules = []struct {
 	ID     string
 	Effect Effect
@@ -104,6 +108,7 @@ var contractRules = []struct {
 	{RuleFakeEligible, EffectEligible}, {RuleBrokenEligible, EffectEligible},
 	{RuleMissingEligible, EffectEligible}, {RuleINRFullRefund, EffectRemedy},
 	{RuleMissingRemedies, EffectRemedy}, {RuleBrokenSignedReceipt, EffectWarning},
+	{RuleProtectionEndsFirst, EffectWarning},
 }
 
 // contractEffect returns the effect the contract gives rule id, and false

@@ -182,4 +182,10 @@ var DefaultPack = &Pack{Rules: []Rule{
 		Summary: "You signed the delivery slip before checking the item, so the refund may be refused. Your photos and unboxing video matter even more.",
 		Source:  "About AliExpress Buyer Protection, Broken (not functional) products",
 	},
+	{
+		ID:      "dispute.protection_ends_first",
+		Effect:  "warning",
+		Summary: "The end of Buyer Protection you read in the order's details comes before the first day given here for a dispute, or has passed. Periods differ from order to order and the order's own date is the one that counts, so act before it instead of waiting.",
+		Source:  "AliExpress Rules and Terms of Use for Buyers, Disputes, returns and buyer protection",
+	},
 }}

@@ -66,21 +66,33 @@ func buttonText(s string) string {
 // dated writes text, escaped, with each mention of the date human marked
 // up as <time datetime="iso">, so a verdict's dates are machine-readable.
 func dated(text, human, iso string) templ.Component {
+	return withDates(text, []DateText{{Text: human, ISO: iso}})
+}
+
+// withDates writes text, escaped, with each mention of each date marked up
+// as <time datetime="YYYY-MM-DD">.
+func withDates(text string, dates []DateText) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		parts := []string{text}
-		if human != "" && iso != "" {
-			parts = strings.Split(text, human)
-		}
-		var b strings.Builder
-		for i, part := range parts {
-			if i > 0 {
-				b.WriteString(`<time datetime="` + templ.EscapeString(iso) + `">` + templ.EscapeString(human) + `</time>`)
-			}
-			b.WriteString(templ.EscapeString(part))
-		}
-		_, err := io.WriteString(w, b.String())
+		_, err := io.WriteString(w, markDates(text, dates))
 		return err
 	})
+}
+
+func markDates(text string, dates []DateText) string {
+	for i, d := range dates {
+		if d.Text == "" || d.ISO == "" {
+			continue
+		}
+		parts := strings.Split(text, d.Text)
+		if len(parts) == 1 {
+			continue
+		}
+		for j := range parts {
+			parts[j] = markDates(parts[j], dates[i+1:])
+		}
+		return strings.Join(parts, `<time datetime="`+templ.EscapeString(d.ISO)+`">`+templ.EscapeString(d.Text)+`</time>`)
+	}
+	return templ.EscapeString(text)
 }
 
 // wasmAttrs are the data-wasm and data-wasm-exec attributes of app.js's

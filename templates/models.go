@@ -48,7 +48,12 @@ type Question struct {
 	ErrorPart string
 	Button    string
 	Help      *Help // a "can't answer?" note, if any
+	Skip      *Skip // a way past an optional question, if any
 }
+
+// Skip is a link that answers an optional question with "I do not know":
+// a link, so it works with JavaScript off and needs no date typed.
+type Skip struct{ Label, Href string }
 
 // Answer is one row of a check-your-answers list.
 type Answer struct {
@@ -109,13 +114,32 @@ type Verdict struct {
 	// after a refusal. Each may be empty.
 	Replies, Steps, Returns, After []GuideItem
 	ICS                            string // the calendar file's href; "" if none
-	Rules                          []Rule
-	Warnings                       []Rule
-	Next                           []string // what to do next, in order
-	Evidence                       []Evidence
-	Answers                        string // href back to check answers
-	Restart                        string
-	Prepare                        string // href of the description and evidence page; "" if none
+	// ICSText is the calendar link's words, with ICSDates in them.
+	ICSText  string
+	ICSDates []DateText
+	LastDay  *LastDay // the last day to open the dispute; nil if none
+	Rules    []Rule
+	Warnings []Rule
+	Next     []string // what to do next, in order
+	Evidence []Evidence
+	Answers  string // href back to check answers
+	Restart  string
+	Prepare  string // href of the description and evidence page; "" if none
+}
+
+// DateText is a date in words and as YYYY-MM-DD, for <time datetime>.
+type DateText struct{ Text, ISO string }
+
+// LastDay is what a verdict says about the last day to open the dispute,
+// the end of Buyer Protection shown in the order's details. Each of Dates
+// is marked up as <time> wherever Text or Warning mentions it.
+type LastDay struct {
+	State string // window, ends-first, ended or unknown (a data attribute)
+	Text  string // the days to open the dispute in, or a reminder to check
+	Dates []DateText
+	// Warning, when not "", says protection ends first and what to do;
+	// Source cites the rule behind it.
+	Warning, Source string
 }
 
 // ChecklistItem is one checked point on the checklist result: the buyer's

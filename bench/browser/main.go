@@ -151,7 +151,7 @@ func main() {
 	must(err)
 	portable, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 	must(err)
-	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01")))
+	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01&protection_ends_on=unknown")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
 	browser := must2(chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
 		const chunk = new Uint8Array(1 << 20); for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31) & 255;

@@ -320,9 +320,10 @@ var (
 	httpMethods = []string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"} // RFC 9110 and 5789
 	queryKeys   = []string{"claim", "paid_on_platform", "tracking", "conduct", "requested_remedy", "signed_before_inspection",
 		"refund_asked", "refund_requested_on", "refund_requested_on-day", "refund_requested_on-month",
-		"refund_requested_on-year", "submitted", "embed", "host", "delivery_deadline", "listing_condition", "today"}
+		"refund_requested_on-year", "submitted", "embed", "host", "delivery_deadline", "listing_condition", "today",
+		"protection_ends_on", "protection_ends_on-day"}
 	queryVals = []string{"broken", "not_received", "true", "false", "none", "full_refund", "2026-11-01", "31", "2",
-		"99999999999999999999", "-1", "", "\x00", "é", "<script>", "%", "https://evil.example", "2026-02-30", "1e309"}
+		"99999999999999999999", "-1", "", "\x00", "é", "<script>", "%", "https://evil.example", "2026-02-30", "1e309", "unknown"}
 )
 
 func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
@@ -499,7 +500,7 @@ func (g *gen) paths() fuzzReq {
 
 // evidencePage is the evidence page's address for an eligible case.
 const evidencePage = "/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
-	"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01"
+	"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01&protection_ends_on=unknown"
 
 // formOf posts the evidence page's form with story as every field.
 func (g *gen) formOf(story string) fuzzReq {

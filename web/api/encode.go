@@ -3,7 +3,8 @@ package api
 import "github.com/calmclaim/calmclaim/assistant"
 
 // AppendVerdict appends the JSON of a verdict (dispute-v1, "Verdict"), plus
-// the additive "today" the assessment used.
+// the additive "last_date" (the end of Buyer Protection, or null) and the
+// "today" the assessment used.
 func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte {
 	w := jsonw{b: b}
 	w.open('{')
@@ -13,6 +14,8 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	w.strOrNull(string(v.Claim))
 	w.key("earliest_date")
 	w.strOrNull(v.EarliestDate.String())
+	w.key("last_date")
+	w.strOrNull(v.LastDate.String())
 	w.key("rules")
 	w.open('[')
 	for _, r := range v.Rules {

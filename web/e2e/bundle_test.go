@@ -65,7 +65,7 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	open(t, ctx, "/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none"+
-		"&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on="+daysAgo(12), true)
+		"&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on="+daysAgo(12)+"&protection_ends_on=unknown", true)
 	waitFor(t, ctx, `!document.querySelector("[data-bundle]").closest(".js-only").hidden`, "the bundle controls")
 	page(t, ctx, "evidence page")
 	if err := chromedp.Do(ctx,

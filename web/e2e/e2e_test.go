@@ -265,6 +265,7 @@ const (
 	qSigned   = "Did you sign for the parcel before checking the item?"
 	qAsked    = "Have you asked the seller for a refund on the order page?"
 	qWhen     = "When did you send the refund request?"
+	qProtect  = "When does Buyer Protection end for this order?"
 	qCheck    = "Check your answers"
 	qComplain = "How is the item different from the listing?"
 
@@ -307,7 +308,9 @@ func paths(t *testing.T, wasm bool) {
 		waitFor(t, ctx, `document.querySelector("[data-testid=error-summary]")`, "the error summary")
 		page(t, ctx, mode+" date error")
 		eval[bool](t, ctx, `["day", "month", "year"].forEach(p => document.getElementById("refund_requested_on-" + p).value = ""), true`)
-		enterDaysAgo(t, ctx, "refund_requested_on", 12, qCheck)
+		enterDaysAgo(t, ctx, "refund_requested_on", 12, qProtect)
+		page(t, ctx, mode+" protection")
+		clickTo(t, ctx, `[data-testid=skip]`, qCheck)
 		page(t, ctx, mode+" check")
 		clickTo(t, ctx, `[data-testid=see-result]`, "You can open a dispute now")
 		page(t, ctx, mode+" eligible")
@@ -343,7 +346,8 @@ func paths(t *testing.T, wasm bool) {
 		ctx := tab(t, wasm)
 		open(t, ctx, "/dispute", wasm)
 		broken(t, ctx, mode)
-		enterDaysAgo(t, ctx, "refund_requested_on", 2, qCheck)
+		enterDaysAgo(t, ctx, "refund_requested_on", 2, qProtect)
+		clickTo(t, ctx, `[data-testid=skip]`, qCheck)
 		// Change an answer from check answers: its back link returns there.
 		clickTo(t, ctx, `[data-testid=change-requested_remedy]`, qRemedy)
 		clickTo(t, ctx, `[data-testid=back]`, qCheck)
@@ -464,9 +468,10 @@ func TestWasmNavigationSendsNoRequest(t *testing.T) {
 		}
 	}()
 	broken(t, ctx, "norequest")
-	enterDaysAgo(t, ctx, "refund_requested_on", 12, qCheck)
+	enterDaysAgo(t, ctx, "refund_requested_on", 12, qProtect)
+	clickTo(t, ctx, `[data-testid=skip]`, qCheck)
 	// The browser's back and forward buttons, rendered locally too.
-	history(t, ctx, "back", qWhen)
+	history(t, ctx, "back", qProtect)
 	history(t, ctx, "forward", qCheck)
 	markOld(t, ctx)
 	clickTo(t, ctx, `[data-testid=see-result]`, "You can open a dispute now")
@@ -516,7 +521,7 @@ func TestNarrowScreen(t *testing.T) {
 	ctx := tab(t, false)
 	chromedp.Do(ctx, chromedp.EmulateViewport(320, 800))
 	for _, p := range []string{"/", "/dispute?claim=broken&paid_on_platform=true",
-		"/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=" + daysAgo(12),
+		"/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=true&refund_asked=true&refund_requested_on=" + daysAgo(12) + "&protection_ends_on=unknown",
 		"/checklist?off_platform_payment_requested=true",
 		"/checklist/result?" + narrowChecklist} {
 		open(t, ctx, p, false)

@@ -24,7 +24,7 @@ func TestCopyButtonsPutTheExactText(t *testing.T) {
 		}
 	}
 	chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
-	open(t, ctx, "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false", true)
+	open(t, ctx, "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false&protection_ends_on=unknown", true)
 	waitFor(t, ctx, `!document.querySelector(".copy").hidden`, "the copy button")
 	noOverflow(t, ctx, "verdict with a message")
 	page(t, ctx, "verdict with a message")
@@ -91,7 +91,7 @@ func TestFairReviewHelper(t *testing.T) {
 // this browser for next time; with JavaScript off they are posted. Neither
 // way puts them in an address.
 func TestOrderDetailsStayInTheBrowser(t *testing.T) {
-	csf := "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false"
+	csf := "/dispute/result?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false&protection_ends_on=unknown"
 	for _, wasm := range []bool{false, true} {
 		ctx := tab(t, wasm)
 		chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))

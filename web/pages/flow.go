@@ -44,8 +44,12 @@ func cleanCarried(q url.Values) url.Values {
 	return out
 }
 
+// skipped is the answer of an optional date step the buyer skipped: the
+// fact stays unknown.
+const skipped = "unknown"
+
 // answered reports whether the step has a usable answer in q: one of its
-// options, or a real date.
+// options, a real date, or skipped for a step that can be skipped.
 func answered(s *step, q url.Values) bool {
 	vs := q[s.Name]
 	if len(vs) == 0 || vs[0] == "" {
@@ -54,7 +58,7 @@ func answered(s *step, q url.Values) bool {
 	switch s.Kind {
 	case "date":
 		_, ok := assistant.ParseDate(vs[0])
-		return ok && len(vs) == 1
+		return (ok || s.Skip != "" && vs[0] == skipped) && len(vs) == 1
 	case "checkboxes":
 		for _, v := range vs {
 			if !hasOption(s, v) || (v == "none" && len(vs) > 1) {
@@ -113,7 +117,8 @@ func disputeFacts(q url.Values) assistant.Facts {
 
 // disputeNext returns the id of the next unanswered step, or "" when the
 // wizard has what it needs. The engine names the contract facts it needs;
-// then come the facts it never asks for, while a dispute is still possible.
+// then come the facts it never asks for, while a dispute is still possible,
+// the optional end of Buyer Protection last.
 func disputeNext(q url.Values, today assistant.Date) string {
 	f := disputeFacts(q)
 	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: f})
@@ -134,6 +139,7 @@ func disputeNext(q url.Values, today assistant.Date) string {
 		{"signed_before_inspection", f.Claim == assistant.Broken},
 		{"refund_asked", true},
 		{"refund_requested_on", q.Get("refund_asked") == "true"},
+		{"protection_ends_on", true},
 	}
 	for _, e := range extras {
 		if e.when && !answered(disputeSteps[e.id], q) {

@@ -38,7 +38,7 @@ func render(t *testing.T, target string) (Response, string) {
 }
 
 const brokenWait = "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
-	"&signed_before_inspection=true&refund_asked=true&refund_requested_on=2026-11-20"
+	"&signed_before_inspection=true&refund_asked=true&refund_requested_on=2026-11-20&protection_ends_on=unknown"
 
 // goldens are pages compared with testdata/<name>/expected.html. A page
 // that differs is written to actual.html beside it.
@@ -57,8 +57,17 @@ var goldens = map[string]string{
 	"checklist-check":  "/checklist?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1&order_placed=true&order_placed_on=2026-11-10"),
 	"checklist-result": "/checklist/result?" + allChecklist("off_platform_payment_requested=true&continue_pay_on_platform=1"+
 		"&free_returns=false&photo_reviews_seen=unsure&order_placed=true&order_placed_on=2026-11-10"),
-	"demo":              "/demo/help-article",
-	"question-embedded": "/dispute?embed=1&host=https%3A%2F%2Fhelp.example.com",
+	"demo":                "/demo/help-article",
+	"question-embedded":   "/dispute?embed=1&host=https%3A%2F%2Fhelp.example.com",
+	"question-protection": "/dispute?" + strings.TrimSuffix(brokenWait, "&protection_ends_on=unknown"),
+	"verdict-last-day":    "/dispute/result?" + withProtection("2026-12-20"),
+	"verdict-ends-first":  "/dispute/result?" + withProtection("2026-11-27"),
+}
+
+// withProtection is brokenWait (a wait until Monday 30 November 2026) with
+// Buyer Protection ending on the date given.
+func withProtection(date string) string {
+	return strings.Replace(brokenWait, "protection_ends_on=unknown", "protection_ends_on="+date, 1)
 }
 
 // allChecklist answers every checklist question well, with extra on top.
@@ -226,7 +235,7 @@ func TestBackFromChangeReturnsToCheckAnswers(t *testing.T) {
 	has(t, check, `href="/dispute?at=requested_remedy&amp;change=1&amp;`)
 	_, html := render(t, "/dispute?at=requested_remedy&change=1&"+brokenWait)
 	has(t, html, `class="back-link" data-testid="back"`)
-	if !strings.Contains(html, `<a href="/dispute?claim=broken&amp;conduct=none&amp;paid_on_platform=true&amp;refund_asked=true&amp;refund_requested_on=2026-11-20&amp;requested_remedy=full_refund&amp;signed_before_inspection=true" class="back-link"`) {
+	if !strings.Contains(html, `<a href="/dispute?claim=broken&amp;conduct=none&amp;paid_on_platform=true&amp;protection_ends_on=unknown&amp;refund_asked=true&amp;refund_requested_on=2026-11-20&amp;requested_remedy=full_refund&amp;signed_before_inspection=true" class="back-link"`) {
 		t.Error("the back link of a changed answer does not return to check your answers")
 	}
 	has(t, html, `<input type="hidden" name="change" value="1">`)
@@ -598,6 +607,9 @@ func TestPagesHaveAFavicon(t *testing.T) {
 // returns for items received, and what remains after a refusal.
 func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 	csf := strings.Replace(brokenWait, "&refund_asked=true&refund_requested_on=2026-11-20", "&refund_asked=false", 1)
+	if !strings.Contains(csf, "protection_ends_on") {
+		csf += "&protection_ends_on=unknown"
+	}
 	for _, tc := range []struct {
 		target               string
 		message, steps, back bool
@@ -605,7 +617,7 @@ func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 		{"/dispute/result?" + brokenWait, true, true, true},
 		{"/dispute/result?" + csf, true, true, true},
 		{"/dispute/result?" + strings.Replace(brokenWait, "2026-11-20", "2026-11-01", 1), false, true, true},
-		{"/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false", true, true, false},
+		{"/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false&protection_ends_on=unknown", true, true, false},
 		{"/dispute/result?claim=no_longer_wanted", false, false, false},
 	} {
 		_, html := render(t, tc.target)
@@ -626,7 +638,7 @@ func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 			has(t, html, `data-guide="statutory_rights"`)
 		}
 	}
-	_, html := render(t, "/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false")
+	_, html := render(t, "/dispute/result?claim=not_received&paid_on_platform=true&tracking=lost&conduct=none&requested_remedy=full_refund&refund_asked=false&protection_ends_on=unknown")
 	has(t, html, "The order has not arrived, and the carrier reports the parcel as lost.")
 	has(t, html, "Choose \u201crefund only\u201d: there is nothing to send back.")
 }
@@ -679,7 +691,7 @@ func TestFairReviewHelper(t *testing.T) {
 // TestOrderDetailsInTheMessage: the details come in a posted form, are
 // validated, escaped, and written into the message; never into a link.
 func TestOrderDetailsInTheMessage(t *testing.T) {
-	csf := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false"
+	csf := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=false&protection_ends_on=unknown"
 	_, html := render(t, "/dispute/result?"+csf)
 	has(t, html, `href="/dispute/message?`)
 	post := func(form url.Values) string {

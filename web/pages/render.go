@@ -66,7 +66,7 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	case "/dispute/evidence":
 		c = evidencePage(q, r.Form, today, embed)
 	case "/dispute/calendar.ics":
-		data, name := calendar(q, today)
+		data, name := Calendar(q, today, "")
 		if data == "" {
 			return Response{Location: link("/dispute/result", q, nil)}, nil
 		}
@@ -209,6 +209,11 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		qp.Options = append(qp.Options, o)
 	}
 	qp.Help = s.Help
+	if s.Skip != "" {
+		answers := without(known, s.Name)
+		answers.Set(s.Name, skipped)
+		qp.Skip = &templates.Skip{Label: s.Skip, Href: link(fl.base, answers, q)}
+	}
 	if s.Kind == "date" {
 		if d, ok := assistant.ParseDate(q.Get(s.Name)); ok {
 			y, m, day := d.YMD()
@@ -272,6 +277,9 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 // answerText is an answer in the words of its option.
 func answerText(s *step, q url.Values) string {
 	if s.Kind == "date" {
+		if q.Get(s.Name) == skipped {
+			return s.SkipAnswer
+		}
 		d, _ := assistant.ParseDate(q.Get(s.Name))
 		return longDate(d)
 	}

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"net/url"
-	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
@@ -82,7 +81,6 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	case assistant.Wait:
 		p.Headline = "You can open a dispute from " + date
 		p.Lead = "Until then, give the seller time to settle it. If nothing is settled by " + date + ", open the dispute that day."
-		p.ICS = icsLink(v.EarliestDate, known, q)
 		p.Next = []string{
 			"Keep your refund request open and reply to the seller in the order's chat.",
 			"Collect the evidence below while you wait.",
@@ -91,7 +89,6 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	case assistant.ContactSellerFirst:
 		p.Headline = "Ask the seller for a refund first"
 		p.Lead = "Send a refund request on the order page today. If it is not settled, you can open a dispute from " + date + "."
-		p.ICS = icsLink(v.EarliestDate, known, q)
 		p.Next = []string{
 			"Open the order, choose to request a refund, pick the reason that matches the problem and describe it calmly.",
 			"Keep every message in the order's chat, not by email or other apps.",
@@ -103,7 +100,15 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Lead = "One of the Buyer Protection rules below applies to what you told us."
 		p.Next = notEligibleNext(v, f)
 	}
+	// When protection ends before the first day, waiting for that day is
+	// not the advice: the warning on the page says what to do instead.
+	if endsFirst(v) && (v.Outcome == assistant.Wait || v.Outcome == assistant.ContactSellerFirst) {
+		p.Lead = "Buyer Protection for this order ends before " + date + ", so do not wait for that day: follow the warning below."
+		p.Next = append(p.Next[:len(p.Next)-1], "Before Buyer Protection ends, do what the warning below says.")
+	}
 	p.Title = p.Headline
+	p.LastDay = lastDayFor(v, today)
+	p.ICS, p.ICSText, p.ICSDates = calendarLink(v, today, known, q)
 	if v.Outcome != assistant.NotEligible {
 		p.Prepare = link("/dispute/evidence", known, q)
 		p.Steps = disputeHowTo(v.Claim)
@@ -122,12 +127,26 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Rules = append(p.Rules, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})
 	}
 	for _, r := range v.Warnings {
+		if r.ID == assistant.RuleProtectionEndsFirst {
+			continue // said with both dates, by p.LastDay
+		}
 		p.Warnings = append(p.Warnings, templates.Rule{ID: r.ID, Summary: r.Summary, Source: r.SourceFor(v.Claim)})
 	}
 	for _, e := range v.Evidence {
 		p.Evidence = append(p.Evidence, templates.Evidence{ID: string(e.ID), Label: evidenceLabels[e.ID], Why: e.Why, Required: e.Required})
 	}
 	return templates.VerdictPage(p)
+}
+
+// endsFirst reports whether the verdict warns that Buyer Protection ends
+// before (or has ended by) the first day a dispute opens.
+func endsFirst(v assistant.Verdict) bool {
+	for _, w := range v.Warnings {
+		if w.ID == assistant.RuleProtectionEndsFirst {
+			return true
+		}
+	}
+	return false
 }
 
 // fixFor offers to change the one answer that alone made the claim fail,
@@ -180,92 +199,4 @@ func notEligibleNext(v assistant.Verdict, f assistant.Facts) []string {
 		out = append(out, "Talk to the seller in the order's chat: many sellers help even where the rules do not require it.")
 	}
 	return append(out, "Before your next order, use the pre-order checklist to avoid the same problem.")
-}
-
-// calendar is the .ics file for the key date of a wait or
-// contact_seller_first verdict, and its file name; "" if there is none.
-func calendar(q url.Values, today assistant.Date) (string, string) {
-	_, known, current := dispute.walk(q, today)
-	if current != "" {
-		return "", ""
-	}
-	v, _ := verdictFor(known, today)
-	if v.Outcome != assistant.Wait && v.Outcome != assistant.ContactSellerFirst {
-		return "", ""
-	}
-	day, ok1 := icsDate(v.EarliestDate)
-	end, ok2 := icsDate(v.EarliestDate.AddDays(1))
-	stamp, ok3 := icsDate(today)
-	if !ok1 || !ok2 || !ok3 {
-		return "", ""
-	}
-	stamp += "T000000Z"
-	summary := "Open your AliExpress dispute if the refund request is not settled"
-	desc := "From today a dispute can be opened for this order if the seller has not settled your refund request. Why: " +
-		v.Rules[0].Summary + " (Source: " + v.Rules[0].SourceFor(v.Claim) + ")"
-	lines := []string{
-		"BEGIN:VCALENDAR",
-		"VERSION:2.0",
-		"PRODID:-//Calmclaim//Dispute dates//EN",
-		"CALSCALE:GREGORIAN",
-		"BEGIN:VEVENT",
-		"UID:calmclaim-" + day + "-" + string(v.Outcome) + "@calmclaim",
-		"DTSTAMP:" + stamp,
-		"DTSTART;VALUE=DATE:" + day,
-		"DTEND;VALUE=DATE:" + end,
-		"SUMMARY:" + icsEscape(summary),
-		"DESCRIPTION:" + icsEscape(desc),
-		"TRANSP:TRANSPARENT",
-		"END:VEVENT",
-		"END:VCALENDAR",
-	}
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(fold(l))
-		b.WriteString("\r\n")
-	}
-	return b.String(), "calmclaim-" + v.EarliestDate.String() + ".ics"
-}
-
-// icsDate writes d as an iCalendar DATE, YYYYMMDD, which holds only the
-// years 0001 to 9999: a date past them has no calendar file.
-func icsDate(d assistant.Date) (string, bool) {
-	y, _, _ := d.YMD()
-	if y < 1 || y > 9999 {
-		return "", false
-	}
-	return strings.ReplaceAll(d.String(), "-", ""), true
-}
-
-// icsLink is the calendar file's address for date, or "" if no calendar
-// file can hold it.
-func icsLink(date assistant.Date, known, q url.Values) string {
-	if _, ok := icsDate(date); !ok {
-		return ""
-	}
-	return link("/dispute/calendar.ics", known, q)
-}
-
-func icsEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
-}
-
-// fold splits a content line into lines of at most 75 octets, the
-// continuations starting with a space (RFC 5545, 3.1), never inside a
-// UTF-8 sequence.
-func fold(l string) string {
-	var b strings.Builder
-	limit := 75
-	for len(l) > limit {
-		cut := limit
-		for cut > 0 && l[cut]&0xC0 == 0x80 {
-			cut--
-		}
-		b.WriteString(l[:cut])
-		b.WriteString("\r\n ")
-		l = l[cut:]
-		limit = 74 // the leading space counts
-	}
-	b.WriteString(l)
-	return b.String()
 }

@@ -24,6 +24,10 @@ type step struct {
 	Help *templates.Help
 	// NotFuture refuses a date after today (a date step).
 	NotFuture bool
+	// Skip, on an optional date step, labels a link that answers it with
+	// skipped ("I do not know"); SkipAnswer is that answer in words on
+	// check your answers.
+	Skip, SkipAnswer string
 	// Item is the checklist item a stop step stops on (Kind "stop").
 	Item string
 }
@@ -149,6 +153,18 @@ var disputeSteps = map[string]*step{
 		Title:     "When did you send the refund request?",
 		Hint:      "The date on the order page. For example, 15 11 2026.",
 		NotFuture: true},
+	// Optional: the verdict's last day. A past date is an answer too (the
+	// verdict then says protection has ended).
+	"protection_ends_on": {ID: "protection_ends_on", Name: "protection_ends_on", Kind: "date", Short: "Buyer Protection ends",
+		Title:      "When does Buyer Protection end for this order?",
+		Hint:       "Open the order from My Orders: its details show when Buyer Protection ends, as a date or a countdown. For example, 20 12 2026.",
+		Skip:       "I do not know this date",
+		SkipAnswer: "Not known",
+		Help: &templates.Help{Summary: "I cannot find this date",
+			Lines: []string{
+				"Look in the order\u2019s details, near the order status and tracking. If it shows a countdown of days, count that many days on from today.",
+				"If you cannot find it, choose \u201cI do not know this date\u201d. We will still give you the first day to open a dispute, and remind you to check when protection ends.",
+			}}},
 }
 
 // disputeFacts are the step ids that are contract facts, asked when the

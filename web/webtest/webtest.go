@@ -37,15 +37,17 @@ type Case struct {
 }
 
 // Expect is what a case requires of the verdict. Rules and Warnings must be
-// equal in order; Evidence lists ids that must be present.
+// equal in order; Evidence lists ids that must be present. LastDate (the
+// additive last_date) is checked only when the case names it.
 type Expect struct {
-	Outcome      string   `json:"outcome"`
-	Rules        []string `json:"rules"`
-	EarliestDate *string  `json:"earliest_date"`
-	NextQuestion *string  `json:"next_question"`
-	Remedy       *string  `json:"remedy"`
-	Warnings     []string `json:"warnings"`
-	Evidence     []string `json:"evidence"`
+	Outcome      string          `json:"outcome"`
+	Rules        []string        `json:"rules"`
+	EarliestDate *string         `json:"earliest_date"`
+	LastDate     json.RawMessage `json:"last_date"`
+	NextQuestion *string         `json:"next_question"`
+	Remedy       *string         `json:"remedy"`
+	Warnings     []string        `json:"warnings"`
+	Evidence     []string        `json:"evidence"`
 }
 
 // BadRequest is one row of the bad-request table.
@@ -106,6 +108,7 @@ type Verdict struct {
 	Outcome      string  `json:"outcome"`
 	Claim        *string `json:"claim"`
 	EarliestDate *string `json:"earliest_date"`
+	LastDate     *string `json:"last_date"`
 	Rules        []struct {
 		ID, Effect, Summary, Source string
 	} `json:"rules"`
@@ -152,6 +155,12 @@ func (e Expect) Check(v Verdict) []string {
 	}
 	if deref(v.EarliestDate) != deref(e.EarliestDate) {
 		add("earliest_date", v.EarliestDate, e.EarliestDate)
+	}
+	if e.LastDate != nil {
+		var want *string
+		if err := json.Unmarshal(e.LastDate, &want); err != nil || deref(v.LastDate) != deref(want) {
+			add("last_date", v.LastDate, want)
+		}
 	}
 	if deref(v.NextQuestion) != deref(e.NextQuestion) {
 		add("next_question", v.NextQuestion, e.NextQuestion)
@@ -360,7 +369,7 @@ func CheckStatic(t *testing.T, base string) {
 // with its cited rule, the calendar file, and the security headers.
 func CheckPages(t *testing.T, base string) {
 	wait := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
-		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-20&today=2026-11-22"
+		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-20&protection_ends_on=unknown&today=2026-11-22"
 	pages := []struct{ path, want string }{
 		{"/", `data-testid="start-dispute"`},
 		{"/dispute?today=2026-11-22", "What went wrong with your order?"},
@@ -387,6 +396,13 @@ func CheckPages(t *testing.T, base string) {
 	status, h, body := Do(t, "GET", base+"/dispute/calendar.ics?"+wait, "", "")
 	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(string(body), "DTSTART;VALUE=DATE:20261130") {
 		t.Errorf("calendar: %d %v", status, h)
+	}
+	// With the end of Buyer Protection: both days, each with an alarm.
+	both := strings.Replace(wait, "protection_ends_on=unknown", "protection_ends_on=2026-12-20", 1)
+	status, _, body = Do(t, "GET", base+"/dispute/calendar.ics?"+both, "", "")
+	if ics := string(body); status != 200 || strings.Count(ics, "BEGIN:VEVENT\r\n") != 2 || strings.Count(ics, "TRIGGER:-P1D\r\n") != 2 ||
+		!strings.Contains(ics, "DTSTART;VALUE=DATE:20261220\r\n") {
+		t.Errorf("calendar with the last day: %d\n%s", status, ics)
 	}
 	if status, _, _ := Do(t, "GET", base+"/no/such/page", "", ""); status != 404 {
 		t.Errorf("unknown page: %d, want 404", status)
@@ -488,8 +504,8 @@ func CheckRules(t *testing.T, base string) {
 	if err := json.Unmarshal(body, &r); err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Rules) != 28 {
-		t.Errorf("%d rules, want 28", len(r.Rules))
+	if len(r.Rules) != 29 { // the contract's 28 and dispute.protection_ends_first
+		t.Errorf("%d rules, want 29", len(r.Rules))
 	}
 	for _, x := range r.Rules {
 		if x.Summary == "" || x.Source == "" {
