@@ -59,3 +59,16 @@ func render(path, query string, now time.Time) page {
 	}
 	return page{Status: res.Status, HTML: buf.String()}
 }
+
+// calendar is the verdict's calendar file for the answers in query, with
+// the order number the buyer keeps in this browser: the page builds it
+// itself, so the number never travels in a request.
+func calendar(query, order string, now time.Time) (data, name string) {
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return "", ""
+	}
+	y, m, d := now.Date()
+	today, _ := assistant.MakeDate(y, int(m), d)
+	return pages.Calendar(q, today, order)
+}

@@ -52,6 +52,16 @@ func main() {
 		out.Set("location", p.Location)
 		return out
 	}))
+	cc.Set("calendar", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 {
+			return nil
+		}
+		data, name := calendar(args[0].String(), args[1].String(), time.Now())
+		out := js.Global().Get("Object").New()
+		out.Set("data", data)
+		out.Set("name", name)
+		return out
+	}))
 	cc.Set("ready", true)
 	doc := js.Global().Get("document")
 	if doc.Truthy() {

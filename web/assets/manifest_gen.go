@@ -5,7 +5,7 @@ package assets
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
 	"app.css":     "app.f6a9d81d.css",
-	"app.js":      "app.f0d394aa.js",
+	"app.js":      "app.07ae82f3.js",
 	"demo.css":    "demo.8930f4b6.css",
 	"favicon.svg": "favicon.7f8bcb8d.svg",
 	"print.css":   "print.3280f3c2.css",

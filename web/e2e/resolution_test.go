@@ -1,11 +1,16 @@
 package e2e_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -129,5 +134,53 @@ func TestOrderDetailsStayInTheBrowser(t *testing.T) {
 			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-clear]`)))
 			waitFor(t, ctx, `localStorage.getItem("calmclaim:details") === null`, "the details forgotten")
 		}
+	}
+}
+
+// TestCalendarWithTheOrderNumberIsBuiltInThePage: with the order's details
+// kept in this browser, the calendar link gives a file the page built
+// itself, holding the order number, and no request carries it.
+func TestCalendarWithTheOrderNumberIsBuiltInThePage(t *testing.T) {
+	dir := t.TempDir()
+	ctx := tab(t, true)
+	c := chromedp.FromContext(ctx)
+	if _, err := cdp.Call(ctx, c.Browser, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	q := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false" +
+		"&refund_asked=true&refund_requested_on=" + daysAgo(2) + "&protection_ends_on=" + daysAgo(-30)
+	open(t, ctx, "/", true)
+	eval[bool](t, ctx, `localStorage.setItem("calmclaim:details", JSON.stringify({order: "8190 2344 5566 7788"})), true`)
+	open(t, ctx, "/dispute/result?"+q, true)
+	if err := chromedp.Do(ctx, call(network.Enable, network.EnableParams{})); err != nil {
+		t.Fatal(err)
+	}
+	var leaked atomic.Int32
+	events := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			if strings.Contains(ev.Request.URL, "8190") || strings.Contains(ev.Request.URL, "calendar.ics") {
+				leaked.Add(1)
+			}
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=ics]`))); err != nil {
+		t.Fatal(err)
+	}
+	var data []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && data == nil; time.Sleep(100 * time.Millisecond) {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*.ics")); len(m) == 1 {
+			data, _ = os.ReadFile(m[0])
+		}
+	}
+	if !strings.Contains(string(data), "8190234455667788") || strings.Count(string(data), "BEGIN:VALARM") != 2 {
+		t.Errorf("the page's calendar file:\n%s", data)
+	}
+	if n := leaked.Load(); n != 0 {
+		t.Errorf("%d requests for the calendar or with the order number", n)
 	}
 }
