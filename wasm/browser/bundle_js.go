@@ -3,11 +3,15 @@
 package main
 
 import (
+	"crypto/sha256"
+	"hash"
+	"hash/crc32"
 	"io"
 	"syscall/js"
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/bundle"
 	"github.com/calmclaim/calmclaim/wasm/browser/promise"
 	"github.com/calmclaim/calmclaim/wasm/browser/sha256wasm"
 )
@@ -41,7 +45,7 @@ func bundleJS(_ js.Value, args []js.Value) any {
 				println("calmclaim:", err.Error())
 				hasher = "crypto/sha256"
 			}
-			stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now(), sha256wasm.New)
+			stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now(), bundleOptions{NewDigest: newDigest})
 			if err != nil {
 				reject.Invoke(js.Global().Get("Error").New(err.Error()))
 				return
@@ -136,4 +140,24 @@ func (s *blobSink) flush() {
 	js.CopyBytesToJS(s.u, s.buf)
 	s.parts.Call("push", js.Global().Get("Blob").New([]any{s.u.Call("subarray", 0, len(s.buf))}))
 	s.buf = s.buf[:0]
+}
+
+// moduleDigest is SHA-256 by the module and the CRC-32 by Go.
+type moduleDigest struct {
+	sha hash.Hash
+	crc hash.Hash32
+}
+
+func newDigest() bundle.Digest {
+	return &moduleDigest{sha: sha256wasm.New(), crc: crc32.NewIEEE()}
+}
+
+func (d *moduleDigest) Write(p []byte) (int, error) {
+	d.sha.Write(p)
+	return d.crc.Write(p)
+}
+
+func (d *moduleDigest) Sum() (sum [sha256.Size]byte, crc uint32) {
+	d.sha.Sum(sum[:0])
+	return sum, d.crc.Sum32()
 }
