@@ -69,7 +69,7 @@ func ExampleCheck() {
 		fmt.Println(f.name, c.Format, c.Status)
 	}
 	// Output:
-	// chat.txt text clean
+	// chat.txt TXT clean
 	// scan.pdf PDF unsupported
 	// IMG_0001.HEIC HEIC damaged
 }

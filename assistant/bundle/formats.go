@@ -35,7 +35,7 @@ var formats = []format{
 	{"audio/mp4", ".m4a", "M4A", true, stripISOBMFF},
 	{"video/webm", ".webm", "WebM", true, nil},
 	{"video/x-matroska", ".mkv", "MKV", true, nil},
-	{"text/plain", ".txt", "text", false, stripText},
+	{"text/plain", ".txt", "TXT", false, stripText},
 	{"text/csv", ".csv", "CSV", false, stripText},
 	{"application/json", ".json", "JSON", false, stripText},
 	{"image/tiff", ".tif", "TIFF", false, nil},

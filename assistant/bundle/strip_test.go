@@ -492,8 +492,8 @@ func TestCheck(t *testing.T) {
 		{"a.jpg", "image/jpeg", append([]byte{0}, jpg...), Unsupported, ""},
 		{"a.tif", "image/tiff", []byte("II*\x00\x08\x00\x00\x00"), Unsupported, "TIFF"},
 		{"scan.pdf", "", []byte("%PDF-1.7\n"), Unsupported, "PDF"},
-		{"chat.txt", "text/plain", []byte("hello\n"), Clean, "text"},
-		{"chat.txt", "text/plain", []byte("hello\x00"), Damaged, "text"},
+		{"chat.txt", "text/plain", []byte("hello\n"), Clean, "TXT"},
+		{"chat.txt", "text/plain", []byte("hello\x00"), Damaged, "TXT"},
 		{"photo.jpg", "image/jpeg", []byte("hello\n"), Unsupported, ""},
 		{"clip.mp4", "video/mp4", video, Clean, "MP4"},
 	} {

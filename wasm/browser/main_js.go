@@ -33,6 +33,7 @@ func main() {
 	cc.Set("checklist", jsonCall(api.Checklist))
 	cc.Set("describe", jsonCall(api.Describe))
 	cc.Set("bundle", js.FuncOf(bundleJS))
+	cc.Set("check", js.FuncOf(checkJS))
 	// memory is the Go heap's size in bytes, for the benchmark.
 	cc.Set("memory", js.FuncOf(func(js.Value, []js.Value) any {
 		var ms runtime.MemStats
