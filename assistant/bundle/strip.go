@@ -58,6 +58,9 @@ type input struct {
 	br    *bufio.Reader
 	under io.Reader
 	n     int64
+	// verbatim, when set, is told before copyTo writes n bytes of the
+	// input from offset off unchanged, each time (see SliceSink).
+	verbatim func(off, n int64) error
 }
 
 // newInput reads src through a buffer of DefaultChunkSize, or through src
@@ -171,6 +174,11 @@ func (in *input) copyTo(dst io.Writer, n int64) (int64, error) {
 		k := int(min(n-done, int64(in.br.Size())))
 		p, err := in.br.Peek(k)
 		if len(p) > 0 {
+			if in.verbatim != nil {
+				if verr := in.verbatim(in.n, int64(len(p))); verr != nil {
+					return done, verr
+				}
+			}
 			if _, werr := dst.Write(p); werr != nil {
 				return done, werr
 			}

@@ -26,6 +26,7 @@ import (
 	"hash"
 	"hash/crc32"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -56,6 +57,20 @@ type Digest interface {
 	io.Writer
 	// Sum returns the SHA-256 and the CRC-32 of what was written.
 	Sum() (sha [sha256.Size]byte, crc uint32)
+}
+
+// SliceSink is a writer that can hold bytes of a file it was given by
+// reference instead of by copy. The browser's sink is one: it keeps a
+// slice of the buyer's File (a Blob slice, no copy) where a stored file's
+// bytes pass through unchanged, such as a video's frames. When the writer
+// given to NewWriter is a SliceSink, the Writer calls Slice before writing
+// bytes a stripper copies as they are, for stored (not deflated) files
+// whose reader can seek.
+type SliceSink interface {
+	io.Writer
+	// Slice says that the next n bytes written are bytes off to off+n
+	// of src, the reader given to AddFile, unchanged.
+	Slice(src io.Reader, off, n int64)
 }
 
 // Options tunes a Writer. The zero value is ready to use.
@@ -99,10 +114,10 @@ type File struct {
 // is not safe for concurrent use.
 type Writer struct {
 	zw     *zip.Writer
+	slices SliceSink // the output, when it takes slices
 	c      Case
 	opts   Options
 	br     *bufio.Reader
-	buf    []byte
 	files  []File
 	counts map[assistant.EvidenceID]int
 	err    error // sticky: an I/O error leaves the ZIP unusable
@@ -119,12 +134,13 @@ func NewWriter(w io.Writer, c Case, opts Options) *Writer {
 	if opts.NewDigest == nil {
 		opts.NewDigest = NewGoDigest
 	}
+	slices, _ := w.(SliceSink)
 	return &Writer{
+		slices: slices,
 		opts:   opts,
 		zw:     zip.NewWriter(w),
 		c:      c,
 		br:     bufio.NewReaderSize(nil, size),
-		buf:    make([]byte, size),
 		counts: map[assistant.EvidenceID]int{},
 	}
 }
@@ -225,11 +241,25 @@ func (w *Writer) add(id assistant.EvidenceID, name, mediaType string, r io.Reade
 		return File{}, err
 	}
 	sink := &digestCount{w: entry, d: w.opts.NewDigest()}
+	in := &input{br: w.br, under: r}
+	if _, seeks := r.(io.Seeker); seeks && w.slices != nil && ft.compressed {
+		in.verbatim = func(off, n int64) error {
+			// What the ZIP holds back goes out first: the slice follows it.
+			if err := w.zw.Flush(); err != nil {
+				return err
+			}
+			w.slices.Slice(r, off, n)
+			return nil
+		}
+	}
 	var res StripResult
 	if asIs {
-		err = w.copy(sink)
+		_, err = in.copyTo(sink, math.MaxInt64)
+		if err == io.EOF {
+			err = nil
+		}
 	} else {
-		res, err = ft.strip(sink, &input{br: w.br, under: r})
+		res, err = ft.strip(sink, in)
 		f.MetadataRemoved = true
 	}
 	if errors.Is(err, ErrMalformed) {
@@ -269,24 +299,6 @@ func rawHeader(fh *zip.FileHeader) *zip.FileHeader {
 	mt := uint32(t.Unix())
 	fh.Extra = append(fh.Extra, 0x55, 0x54, 5, 0, 1, byte(mt), byte(mt>>8), byte(mt>>16), byte(mt>>24))
 	return fh
-}
-
-// copy streams the rest of the reader unchanged.
-func (w *Writer) copy(dst io.Writer) error {
-	for {
-		n, err := w.br.Read(w.buf)
-		if n > 0 {
-			if _, werr := dst.Write(w.buf[:n]); werr != nil {
-				return werr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }
 
 // Files returns the files added so far. The slice is the writer's: do not

@@ -474,3 +474,94 @@ func TestOriginalNamesOnRequest(t *testing.T) {
 		}
 	}
 }
+
+// sliceSink is a SliceSink that keeps slices as references, like the
+// browser's, and can put the whole output back together.
+type sliceSink struct {
+	parts  []any // []byte, or a sliceRef
+	skip   int64
+	slices int
+}
+
+type sliceRef struct {
+	src    io.ReaderAt
+	off, n int64
+}
+
+func (s *sliceSink) Write(p []byte) (int, error) {
+	n := len(p)
+	k := min(int64(len(p)), s.skip)
+	s.skip -= k
+	if p = p[k:]; len(p) > 0 {
+		s.parts = append(s.parts, bytes.Clone(p))
+	}
+	return n, nil
+}
+
+func (s *sliceSink) Slice(src io.Reader, off, n int64) {
+	if s.skip != 0 {
+		panic("a slice before the last one was written")
+	}
+	s.parts = append(s.parts, sliceRef{src.(io.ReaderAt), off, n})
+	s.skip = n
+	s.slices++
+}
+
+func (s *sliceSink) bytes() []byte {
+	var out []byte
+	for _, p := range s.parts {
+		switch p := p.(type) {
+		case []byte:
+			out = append(out, p...)
+		case sliceRef:
+			b := make([]byte, p.n)
+			p.src.ReadAt(b, p.off)
+			out = append(out, b...)
+		}
+	}
+	return out
+}
+
+// TestSliceSinkGetsTheSameBundle: a sink that takes slices of the files
+// instead of copies ends with the very bytes of a plain one, for cleaned,
+// damaged, stored-as-is and deflated files.
+func TestSliceSinkGetsTheSameBundle(t *testing.T) {
+	mp4 := makeMP4(t)
+	files := []struct {
+		name string
+		data []byte
+		asIs bool
+	}{
+		{"clip.mp4", mp4, false},
+		{"cut.mp4", mp4[:len(mp4)/2], false},
+		{"photo.jpg", makeJPEG(t), false},
+		{"chat.txt", []byte(strings.Repeat("Seller: hello\n", 900)), false},
+		{"scan.zip", append([]byte("PK\x03\x04"), bytes.Repeat([]byte("zip data "), 50000)...), true},
+	}
+	build := func(out io.Writer) {
+		w := NewWriter(out, testCase(t), Options{ChunkSize: 4096})
+		for _, f := range files {
+			add := w.AddFile
+			if f.asIs {
+				add = w.AddFileAsIs
+			}
+			if _, err := add(assistant.PhotosItem, f.name, "", bytes.NewReader(f.data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var plain bytes.Buffer
+	build(&plain)
+	sink := &sliceSink{}
+	build(sink)
+	if got := sink.bytes(); !bytes.Equal(got, plain.Bytes()) {
+		t.Fatalf("%d bytes through slices, %d plain", len(got), plain.Len())
+	}
+	if sink.slices == 0 {
+		t.Error("no slices were taken")
+	}
+	unzipTest(t, plain.Bytes())
+}

@@ -63,7 +63,7 @@ func bundleJS(_ js.Value, args []js.Value) any {
 		if err != nil {
 			return nil, errors.New(err.Error())
 		}
-		sink.flush()
+		sink.close()
 		prog.send(true)
 		out := js.Global().Get("Object").New()
 		o := js.Global().Get("Object").New()
@@ -232,25 +232,67 @@ func (r *blobReader) close() {
 	r.buf = js.Undefined() // a cancelled BYOB read may keep the buffer
 }
 
-// blobSink turns each write into a small Blob; the browser keeps Blob
-// data outside the page's heap and may page it to disk.
+// blobSink turns the ZIP into Blobs: what the bundle writes (headers,
+// cleaned bytes, the documents) in chunks of 1 MiB, and what it copies
+// unchanged from a file (a video's frames) as slices of that File, which
+// the browser holds by reference: no copy of the bytes is made. The
+// browser keeps Blob data outside the page's heap and may page it to disk.
 type blobSink struct {
 	parts js.Value
 	buf   []byte
 	u     js.Value // one transfer array, reused: new Blob copies out of it
+	skip  int64    // bytes still to come that a slice stands for
+	// The slice being extended: bytes from to to of file.
+	file     js.Value
+	from, to int64
 }
 
 func (s *blobSink) Write(p []byte) (int, error) {
-	if s.parts.IsUndefined() {
-		s.parts = js.Global().Get("Array").New()
+	n := len(p)
+	k := min(int64(len(p)), s.skip)
+	s.skip -= k
+	p = p[k:]
+	if len(p) == 0 {
+		return n, nil
 	}
+	s.endSlice()
 	s.buf = append(s.buf, p...)
 	if len(s.buf) >= 1<<20 {
 		s.flush()
 	}
-	return len(p), nil
+	return n, nil
 }
 
+// Slice: the next n bytes written are bytes off to off+n of src's File.
+func (s *blobSink) Slice(src io.Reader, off, n int64) {
+	r := src.(*blobReader)
+	s.skip += n
+	if !s.file.IsUndefined() && s.file.Equal(r.blob) && s.to == off && len(s.buf) == 0 {
+		s.to += n // the next piece of the same run of bytes
+		return
+	}
+	s.endSlice()
+	s.flush()
+	s.file, s.from, s.to = r.blob, off, off+n
+}
+
+// endSlice adds the slice being extended to the parts.
+func (s *blobSink) endSlice() {
+	if s.file.IsUndefined() {
+		return
+	}
+	s.push(s.file.Call("slice", float64(s.from), float64(s.to)))
+	s.file = js.Undefined()
+}
+
+func (s *blobSink) push(part js.Value) {
+	if s.parts.IsUndefined() {
+		s.parts = js.Global().Get("Array").New()
+	}
+	s.parts.Call("push", part)
+}
+
+// flush adds the bytes written so far as a Blob; close also ends a slice.
 func (s *blobSink) flush() {
 	if len(s.buf) == 0 {
 		return
@@ -259,8 +301,13 @@ func (s *blobSink) flush() {
 		s.u = js.Global().Get("Uint8Array").New(max(len(s.buf), 1<<20))
 	}
 	js.CopyBytesToJS(s.u, s.buf)
-	s.parts.Call("push", js.Global().Get("Blob").New([]any{s.u.Call("subarray", 0, len(s.buf))}))
+	s.push(js.Global().Get("Blob").New([]any{s.u.Call("subarray", 0, len(s.buf))}))
 	s.buf = s.buf[:0]
+}
+
+func (s *blobSink) close() {
+	s.endSlice()
+	s.flush()
 }
 
 // moduleDigest is SHA-256 by the module and the CRC-32 by Go.
