@@ -50,12 +50,16 @@ func bundleJS(_ js.Value, args []js.Value) any {
 				R: &blobReader{blob: file, size: size, progress: prog}}
 		}
 		sink := &blobSink{}
-		// Hash with the module when it can be instantiated (about 2.3
-		// times Go's crypto/sha256 in wasm), else with crypto/sha256.
-		hasher := "module"
-		if err := sha256wasm.Init(); err != nil {
+		// Hash with the module in a worker, beside this thread, when it
+		// starts; else with the module here (about 2.3 times Go's
+		// crypto/sha256 in wasm); else with crypto/sha256.
+		hasher := "worker"
+		if err := sha256wasm.StartWorker(workerURL()); err != nil {
 			println("calmclaim:", err.Error())
-			hasher = "crypto/sha256"
+			hasher = "module"
+			if err := sha256wasm.Init(); err != nil {
+				hasher = "crypto/sha256"
+			}
 		}
 		prog.send(true)
 		stored, err := writeBundle(sink, []byte(caseJSON), files, time.Now(), bundleOptions{
@@ -97,6 +101,9 @@ func checkJS(_ js.Value, args []js.Value) any {
 		r := &blobReader{blob: file, size: int64(file.Get("size").Float())}
 		c, err := checkFile(r, file.Get("type").String(), file.Get("name").String())
 		r.close()
+		// A file chosen: start the hashing worker now, so building the
+		// bundle later fetches nothing (it is a static file of this site).
+		sha256wasm.StartWorker(workerURL())
 		if err != nil {
 			return nil, err
 		}
@@ -310,14 +317,25 @@ func (s *blobSink) close() {
 	s.flush()
 }
 
-// moduleDigest is SHA-256 by the module and the CRC-32 by Go.
+// workerURL is the worker script's hashed address, which the server
+// writes on app.js's tag.
+func workerURL() string {
+	tag := js.Global().Get("document").Call("querySelector", "script[data-sha256-worker]")
+	if !tag.Truthy() {
+		return ""
+	}
+	return tag.Call("getAttribute", "data-sha256-worker").String()
+}
+
+// moduleDigest is SHA-256 by the module (in the worker when it runs) and
+// the CRC-32 by Go, here, while the worker hashes.
 type moduleDigest struct {
 	sha hash.Hash
 	crc hash.Hash32
 }
 
 func newDigest() bundle.Digest {
-	return &moduleDigest{sha: sha256wasm.New(), crc: crc32.NewIEEE()}
+	return &moduleDigest{sha: sha256wasm.NewWorker(), crc: crc32.NewIEEE()}
 }
 
 func (d *moduleDigest) Write(p []byte) (int, error) {
