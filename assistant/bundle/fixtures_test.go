@@ -423,3 +423,55 @@ func syntheticMP4(n int64, block []byte) io.Reader {
 	moov := box("moov", box("mvhd", full(0, 0), make([]byte, 96)), box("udta", box("\xa9xyz", str("+48.8584+002.2945/SECRET-GPS"))))
 	return io.MultiReader(bytes.NewReader(head), &patternReader{block: block, n: n}, bytes.NewReader(moov))
 }
+
+// el is an EBML element: its id, the shortest size, its data.
+func el(id uint32, data ...[]byte) []byte {
+	var b []byte
+	for shift := 24; shift >= 0; shift -= 8 {
+		if c := byte(id >> shift); c != 0 || len(b) > 0 {
+			b = append(b, c)
+		}
+	}
+	body := bytes.Join(data, nil)
+	n := uint64(len(body))
+	size := 1
+	for n >= 1<<(7*size)-1 {
+		size++
+	}
+	for i := size - 1; i >= 0; i-- {
+		c := byte(n >> (8 * i))
+		if i == size-1 {
+			c |= 0x80 >> (size - 1)
+		}
+		b = append(b, c)
+	}
+	return append(b, body...)
+}
+
+// webmFrames stands for the coded frames of makeWebM.
+var webmFrames = bytes.Repeat([]byte("vp8 frame \x9d\x01\x2a "), 30)
+
+// makeWebM returns a WebM shaped like a recorder's: the EBML header, a
+// segment with an index, information with a title, the muxing and writing
+// apps and a date, a track with a name, tags with a location, an
+// attachment, a cluster of unknown size then one of known size, cues, and
+// trailing data.
+func makeWebM(t testing.TB) []byte {
+	header := el(ebmlHeader, el(0x4286, []byte{1}), el(0x4282, str("webm")), el(0x4287, []byte{4}))
+	info := el(mkvInfo, el(mkvTimestamp, u32(1000000)), el(mkvDuration, []byte{0x44, 0x7a, 0, 0}),
+		el(0x7BA9, str("SECRET-NAME title")), el(0x4D80, str("SECRET-APP muxer")), el(0x5741, str("SECRET-APP writer")),
+		el(0x4461, make([]byte, 8)), el(ebmlCRC, u32(0x12345678)))
+	tracks := el(mkvTracks, el(mkvTrackEntry, el(0xD7, []byte{1}), el(0x73C5, []byte{7}), el(0x83, []byte{1}),
+		el(0x86, str("V_VP8")), el(mkvTrackName, str("SECRET-NAME track")), el(mkvCodecName, str("SECRET-APP codec")),
+		el(0xE0, el(0xB0, []byte{16}), el(0xBA, []byte{12}))))
+	tags := el(0x1254C367, el(0x7373, el(0x67C8, el(0x45A3, str("LOCATION")), el(0x4487, str("+55.7558+037.6173/ SECRET-GPS")))))
+	attach := el(0x1941A469, el(0x61A7, el(0x466E, str("cover.jpg")), el(0x465C, str("SECRET-APP0 picture"))))
+	// A cluster of unknown size: its id, an 8-byte size of all ones.
+	open := bytes.Join([][]byte{{0x1F, 0x43, 0xB6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff},
+		el(0xE7, []byte{0}), el(0xA3, []byte{0x81, 0, 0, 0x80}, webmFrames)}, nil)
+	closed := el(mkvCluster, el(0xE7, []byte{0x40}), el(0xA3, []byte{0x81, 0, 0, 0x80}, webmFrames))
+	cues := el(mkvCues, el(0xBB, el(0xB3, []byte{0}), el(0xB7, el(0xF7, []byte{1}), el(0xF1, []byte{0}))))
+	seek := el(mkvSeekHead, el(0x4DBB, el(0x53AB, []byte{0x15, 0x49, 0xA9, 0x66}), el(0x53AC, []byte{0})))
+	segment := el(mkvSegment, seek, info, tracks, tags, attach, open, closed, cues)
+	return append(append(header, segment...), "SECRET-TRAILER"...)
+}

@@ -34,6 +34,7 @@ var strippers = []stripper{
 	{"WebP", StripWebP, makeWebP, "metadata.webp"},
 	{"ISOBMFF", StripISOBMFF, makeMP4, "metadata.mp4"},
 	{"ISOBMFF", StripISOBMFF, makeHEIF, "metadata.heic"},
+	{"Matroska", StripMatroska, makeWebM, "metadata.webm"},
 	{"Text", StripText, func(testing.TB) []byte {
 		return []byte("Seller: sorry, I will send it.\r\nMe: thank you\tok\n€ ✓\n")
 	}, "chat.txt"},
@@ -270,6 +271,46 @@ func TestStripHEIFZeroesItems(t *testing.T) {
 	}
 }
 
+func TestStripWebMVoidsMetadata(t *testing.T) {
+	in := makeWebM(t)
+	out, res := strip(t, StripMatroska, in)
+	noSecrets(t, "stripped WebM", out)
+	trailer := bytes.Index(in, []byte("SECRET-TRAILER"))
+	if len(out) != trailer {
+		t.Fatalf("%d bytes out of %d before the trailer: sizes must not change", len(out), trailer)
+	}
+	for _, keep := range [][]byte{[]byte("webm"), []byte("V_VP8"), webmFrames} {
+		if bytes.Count(out, keep) != bytes.Count(in, keep) {
+			t.Errorf("%q was removed", keep)
+		}
+	}
+	// Title, muxing app, writing app, date, CRC; track name, codec name;
+	// tags, attachments; the trailer.
+	if res.Removed != 10 || res.Truncated {
+		t.Errorf("result %+v", res)
+	}
+	// As a browser records it: the segment of unknown size.
+	seg := bytes.Index(in, []byte{0x18, 0x53, 0x80, 0x67})
+	n, _, _, _ := vint(in[seg+4:], 8)
+	live := append(bytes.Clone(in[:seg+4]), 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff)
+	live = append(live, in[seg+4+n:trailer]...)
+	out, _ = strip(t, StripMatroska, live)
+	noSecrets(t, "stripped live WebM", out)
+	if len(out) != len(live) || !bytes.Contains(out, webmFrames) {
+		t.Errorf("live WebM: %d bytes of %d", len(out), len(live))
+	}
+}
+
+func TestVoidHeaderFillsAnySize(t *testing.T) {
+	for total := int64(2); total < 300; total++ {
+		h := voidHeader(total)
+		n, v, _, ok := vint(h[1:], 8)
+		if !ok || h[0] != ebmlVoid || int64(1+n)+int64(v) != total {
+			t.Fatalf("void of %d bytes: % x", total, h)
+		}
+	}
+}
+
 // TestStripEveryPrefix cuts the fixtures at every length: the stripper
 // must report the damage, never panic, never emit a secret, and what it
 // emits must be the start of what it emits for the whole file: it only
@@ -386,6 +427,9 @@ func TestStripHostile(t *testing.T) {
 		{StripISOBMFF, "size below header", ftyp + "\x00\x00\x00\x04udtaSECRET-UDTA"},
 		{StripISOBMFF, "huge meta", ftyp + "\x00\x00\x00\x01meta\x00\x00\x00\x10\x00\x00\x00\x00SECRET-XMP"},
 		{StripText, "binary", "Seller: ok\x00\x01SECRET"},
+		{StripMatroska, "not ebml", "\x1a\x45\xdf\xa3\x80\x00SECRET-GPS"},
+		{StripMatroska, "tags past end", string(el(ebmlHeader, str("webm"))) + "\x18\x53\x80\x67\x88\x12\x54\xc3\x67\x8fSECRET-GPS"},
+		{StripMatroska, "info of unknown size", string(el(ebmlHeader, str("webm"))) + "\x18\x53\x80\x67\x01\xff\xff\xff\xff\xff\xff\xff\x15\x49\xa9\x66\x01\xff\xff\xff\xff\xff\xff\xff\x7b\xa9\x8aSECRET-GPS"},
 		{StripText, "latin-1", "caf\xe9 SECRET"},
 	}
 	for _, c := range cases {
@@ -591,9 +635,10 @@ func fuzzStrip(f *testing.F, name string) {
 	})
 }
 
-func FuzzStripJPEG(f *testing.F)    { fuzzStrip(f, "JPEG") }
-func FuzzStripPNG(f *testing.F)     { fuzzStrip(f, "PNG") }
-func FuzzStripGIF(f *testing.F)     { fuzzStrip(f, "GIF") }
-func FuzzStripWebP(f *testing.F)    { fuzzStrip(f, "WebP") }
-func FuzzStripISOBMFF(f *testing.F) { fuzzStrip(f, "ISOBMFF") }
-func FuzzStripText(f *testing.F)    { fuzzStrip(f, "Text") }
+func FuzzStripJPEG(f *testing.F)     { fuzzStrip(f, "JPEG") }
+func FuzzStripPNG(f *testing.F)      { fuzzStrip(f, "PNG") }
+func FuzzStripGIF(f *testing.F)      { fuzzStrip(f, "GIF") }
+func FuzzStripWebP(f *testing.F)     { fuzzStrip(f, "WebP") }
+func FuzzStripISOBMFF(f *testing.F)  { fuzzStrip(f, "ISOBMFF") }
+func FuzzStripText(f *testing.F)     { fuzzStrip(f, "Text") }
+func FuzzStripMatroska(f *testing.F) { fuzzStrip(f, "Matroska") }

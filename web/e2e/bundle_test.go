@@ -383,3 +383,33 @@ func TestEvidenceBundleInTheBrowser(t *testing.T) {
 		shot(t, ctx, fmt.Sprintf("summary-%dpx", width))
 	}
 }
+
+// TestRecordedWebMIsCleaned records a second of a canvas with the
+// browser's own MediaRecorder (a WebM whose segment and clusters have no
+// size, as recorders write them) and bundles it: the file is checked as
+// one the bundle cleans and keeps every byte's place.
+func TestRecordedWebMIsCleaned(t *testing.T) {
+	ctx := tab(t, true)
+	open(t, ctx, "/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none"+
+		"&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on="+daysAgo(12), true)
+	waitFor(t, ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`, "the wasm")
+	got := eval[[]any](t, ctx, `(async () => {
+		const canvas = document.createElement("canvas");
+		canvas.width = 64; canvas.height = 48;
+		const g = canvas.getContext("2d");
+		const rec = new MediaRecorder(canvas.captureStream(10), {mimeType: "video/webm"});
+		const parts = [];
+		rec.ondataavailable = e => parts.push(e.data);
+		rec.start(200);
+		for (let i = 0; i < 10; i++) { g.fillStyle = "hsl(" + i * 36 + ",80%,50%)"; g.fillRect(0, 0, 64, 48); await new Promise(r => setTimeout(r, 100)); }
+		await new Promise(r => { rec.onstop = r; rec.stop(); });
+		const file = new File(parts, "recording.webm", {type: "video/webm"});
+		const check = await Calmclaim.check(file);
+		const res = await Calmclaim.bundle({today: "2026-11-22", facts: {claim: "broken", paid_on_platform: true}}, [{id: "unboxing_video", file}]);
+		const f = res.files[0];
+		return [check.status, check.format, f.metadata_removed, f.truncated, f.size, file.size];
+	})()`)
+	if got[0] != "clean" || got[1] != "WebM" || got[2] != true || got[3] != false || got[4] != got[5] {
+		t.Errorf("recorded WebM: check %v %v, stored %v (cut %v), %v bytes of %v", got[0], got[1], got[2], got[3], got[4], got[5])
+	}
+}
