@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-media test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -17,7 +17,7 @@ browser:
 	$(GO) run ./web/cmd/precompress web/static
 
 ## test: everything CI runs (installs what it needs)
-test: generate-check vet unit test-js test-zip64 test-edge test-e2e
+test: generate-check vet unit test-js test-zip64 test-media test-edge test-e2e
 
 ## unit: the native tests (engine, API contract, pages), with the race detector
 unit:
@@ -31,6 +31,12 @@ test-js:
 test-e2e: browser
 	scripts/chromium.sh && scripts/npm-ci.sh
 	CALMCLAIM_E2E=1 $(GO) test -count=1 -timeout 8m ./web/e2e
+
+## test-media: files made by exiftool, ffmpeg, heif-enc, cwebp and ImageMagick with planted metadata, bundled and checked
+## (nothing planted survives, same pixels, same frames, orientation kept); installs the tools
+test-media:
+	scripts/media-tools.sh
+	CALMCLAIM_MEDIA=1 $(GO) test -count=1 -run 'TestMedia' ./assistant/bundle
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
 test-zip64:

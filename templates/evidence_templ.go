@@ -291,7 +291,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "</div><h2 id=\"files\">Your evidence</h2><p class=\"js-only\" hidden>Choose the files for each kind of evidence. JPEG and PNG photos lose their hidden location and camera data in the bundle; other files are stored as they are, and the bundle's summary says which.</p><p class=\"no-js\">Building the bundle needs JavaScript. Without it, attach the files listed below to the dispute yourself.</p><ul class=\"evidence\" data-testid=\"evidence\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "</div><h2 id=\"files\">Your evidence</h2><div class=\"js-only\" hidden><p>Choose the files for each kind of evidence, or drag them onto it.</p><div class=\"inset\" data-testid=\"formats\"><p><strong>Cleaned before they go into the bundle:</strong> <span data-testid=\"formats-cleaned\">photos in JPEG, PNG, HEIC, HEIF, AVIF, WebP and GIF; videos in MP4, MOV, 3GP, WebM and MKV; M4A sound recordings; text files in TXT, CSV and JSON</span>. They lose their hidden data: where they were made, the phone's make, model and serial number, who made them and any small copy of the picture. Photos keep which way up they are.</p><p><strong>Not cleaned:</strong> <span data-testid=\"formats-not-cleaned\">PDF, TIFF, BMP, MP3 and ZIP</span> files, files we do not recognise and damaged files. Before you download, we name each one and you choose whether to include it as it is or leave it out.</p></div></div><p class=\"no-js\">Building the bundle needs JavaScript. Without it, attach the files listed below to the dispute yourself.</p><ul class=\"evidence\" data-testid=\"evidence\" data-checking=\"checking…\" data-clean=\"will be cleaned\" data-unsupported=\"cannot be cleaned\" data-damaged=\"cannot be cleaned\" data-remove=\"Remove\" data-rejected=\"{name} is not a kind of file for this evidence, so it was not added.\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -303,7 +303,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var19 string
 				templ_7745c5c3_Var19, templ_7745c5c3_Err = templ.JoinStringErrs(ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 43, Col: 29}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 58, Col: 29}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var19))
 				if templ_7745c5c3_Err != nil {
@@ -326,7 +326,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var20 string
 				templ_7745c5c3_Var20, templ_7745c5c3_Err = templ.JoinStringErrs("file-" + ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 44, Col: 47}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 59, Col: 47}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var20))
 				if templ_7745c5c3_Err != nil {
@@ -339,7 +339,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var21 string
 				templ_7745c5c3_Var21, templ_7745c5c3_Err = templ.JoinStringErrs(ev.Label)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 45, Col: 16}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 60, Col: 16}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var21))
 				if templ_7745c5c3_Err != nil {
@@ -367,7 +367,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var22 string
 				templ_7745c5c3_Var22, templ_7745c5c3_Err = templ.JoinStringErrs("file-" + ev.ID + "-hint")
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 52, Col: 51}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 67, Col: 51}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var22))
 				if templ_7745c5c3_Err != nil {
@@ -380,7 +380,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var23 string
 				templ_7745c5c3_Var23, templ_7745c5c3_Err = templ.JoinStringErrs(ev.Why)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 52, Col: 62}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 67, Col: 62}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var23))
 				if templ_7745c5c3_Err != nil {
@@ -393,7 +393,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var24 string
 				templ_7745c5c3_Var24, templ_7745c5c3_Err = templ.JoinStringErrs(ev.Types)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 52, Col: 104}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 67, Col: 104}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var24))
 				if templ_7745c5c3_Err != nil {
@@ -406,7 +406,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var25 string
 				templ_7745c5c3_Var25, templ_7745c5c3_Err = templ.JoinStringErrs("file-" + ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 53, Col: 81}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 68, Col: 81}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var25))
 				if templ_7745c5c3_Err != nil {
@@ -419,7 +419,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var26 string
 				templ_7745c5c3_Var26, templ_7745c5c3_Err = templ.JoinStringErrs("file-" + ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 53, Col: 106}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 68, Col: 106}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var26))
 				if templ_7745c5c3_Err != nil {
@@ -432,7 +432,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var27 string
 				templ_7745c5c3_Var27, templ_7745c5c3_Err = templ.JoinStringErrs(ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 53, Col: 126}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 68, Col: 126}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var27))
 				if templ_7745c5c3_Err != nil {
@@ -445,7 +445,7 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var28 string
 				templ_7745c5c3_Var28, templ_7745c5c3_Err = templ.JoinStringErrs(ev.Accept)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 53, Col: 147}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 68, Col: 147}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var28))
 				if templ_7745c5c3_Err != nil {
@@ -458,44 +458,57 @@ func EvidencePageView(e EvidencePage) templ.Component {
 				var templ_7745c5c3_Var29 string
 				templ_7745c5c3_Var29, templ_7745c5c3_Err = templ.JoinStringErrs("file-" + ev.ID + "-hint")
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 53, Col: 194}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 68, Col: 194}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var29))
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "\"><ul class=\"chosen js-only\" hidden data-chosen=\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "\"><p class=\"drop-hint js-only\" hidden aria-hidden=\"true\">or drop files here</p><p class=\"error-message js-only\" hidden data-rejected-for=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var30 string
 				templ_7745c5c3_Var30, templ_7745c5c3_Err = templ.JoinStringErrs(ev.ID)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 54, Col: 58}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 70, Col: 70}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var30))
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "\"></ul></li>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "\" role=\"status\"></p><ul class=\"chosen js-only\" hidden data-chosen=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var31 string
+				templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinStringErrs(ev.ID)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 71, Col: 58}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var31))
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "\"></ul></li>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "</ul><div class=\"js-only\" hidden><p data-testid=\"missing\" aria-live=\"polite\"></p><button type=\"button\" class=\"button\" data-bundle data-testid=\"bundle\">Download the evidence bundle (.zip)</button><p data-testid=\"bundle-status\" aria-live=\"polite\"></p></div><p><a class=\"link\" href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "</ul><div class=\"js-only\" hidden><div class=\"not-cleaned\" data-testid=\"not-cleaned\" hidden data-unsupported=\"{format} files cannot be cleaned.\" data-unknown=\"We do not recognise this kind of file, so it cannot be cleaned.\" data-damaged=\"This {format} file is damaged or not what it says it is, so it cannot be cleaned.\"><h3>These files cannot be cleaned</h3><p>They may still hold hidden data, such as the place where they were made or who made them. For each one, choose:</p><div data-not-cleaned-list></div><template data-not-cleaned-row><fieldset class=\"fieldset\"><legend class=\"legend\"><strong data-name></strong> <span class=\"hint\" data-why></span></legend><div class=\"choice\"><input type=\"radio\" value=\"leave\" checked><label>Leave it out</label></div><div class=\"choice\"><input type=\"radio\" value=\"include\"><label>Include it as it is, with its hidden data</label></div></fieldset></template></div><div class=\"form-group\"><div class=\"choice\"><input type=\"checkbox\" id=\"original-names\" data-testid=\"original-names\" aria-describedby=\"original-names-hint\"> <label for=\"original-names\">Write my files' own names in the bundle</label></div><p class=\"hint\" id=\"original-names-hint\">Left out unless you tick this: a name such as \"IMG_home_street.jpg\" can say where or when a photo was taken. In the bundle, files are named by the kind of evidence, such as \"photos_item-1.jpg\".</p></div><p data-testid=\"missing\" aria-live=\"polite\"></p><button type=\"button\" class=\"button\" data-bundle data-testid=\"bundle\">Download the evidence bundle (.zip)</button><div class=\"progress\" data-testid=\"progress\" hidden><label class=\"label\" for=\"bundle-progress\">Building the bundle on this device</label> <progress id=\"bundle-progress\" data-testid=\"bundle-progress\" max=\"100\" value=\"0\"></progress><p data-testid=\"progress-text\" aria-live=\"polite\" data-text=\"{done} of {total} done, about {left} left.\" data-starting=\"Starting…\" data-seconds=\"{n} s\" data-minutes=\"{n} min\"></p></div><p data-testid=\"bundle-status\" aria-live=\"polite\" data-checking=\"Checking your files…\" data-ready=\"Bundle ready: {files} files, {size}. Nothing was uploaded.\" data-left-out=\"Left out as you chose: {names}.\" data-failed=\"The bundle could not be built: {error}\"></p><p data-testid=\"bundle-link\" hidden><a class=\"link\" download=\"calmclaim-evidence.zip\">If the download did not start, save the bundle here</a></p></div><p><a class=\"link\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var31 templ.SafeURL
-			templ_7745c5c3_Var31, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(e.Result))
+			var templ_7745c5c3_Var32 templ.SafeURL
+			templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(e.Result))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 63, Col: 51}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/evidence.templ`, Line: 126, Col: 51}
 			}
-			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var31))
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var32))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "\">Back to the result</a></p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 46, "\">Back to the result</a></p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -97,11 +97,12 @@ func markDates(text string, dates []DateText) string {
 
 // wasmAttrs are the data-wasm and data-wasm-exec attributes of app.js's
 // script tag: where app.js loads the page's wasm from (the assets.Runtime
-// in ctx). Without them the page runs as plain forms.
+// in ctx), and data-sha256-worker, the script of the worker the page's
+// wasm hashes evidence in. Without them the page runs as plain forms.
 func wasmAttrs(ctx context.Context) templ.Attributes {
 	rt := assets.RuntimeFrom(ctx)
 	if rt.Wasm == "" || rt.WasmExec == "" {
 		return nil
 	}
-	return templ.Attributes{"data-wasm": rt.Wasm, "data-wasm-exec": rt.WasmExec}
+	return templ.Attributes{"data-wasm": rt.Wasm, "data-wasm-exec": rt.WasmExec, "data-sha256-worker": assets.URL("sha256-worker.js")}
 }

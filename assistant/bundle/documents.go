@@ -16,8 +16,9 @@ import (
 const ManifestFormat = "calmclaim-evidence-bundle/1"
 
 // appendManifest appends manifest.json: the case (claim, outcome, rule ids,
-// dates) and every file with its SHA-256 as stored.
-func appendManifest(b []byte, c *Case, files []File) []byte {
+// dates) and every file with its SHA-256 as stored. original_name is null
+// unless names is set (Options.OriginalNames).
+func appendManifest(b []byte, c *Case, files []File, names bool) []byte {
 	v := &c.Verdict
 	b = append(b, "{\n  \"format\": "...)
 	b = appendQuoted(b, ManifestFormat)
@@ -52,7 +53,11 @@ func appendManifest(b []byte, c *Case, files []File) []byte {
 		b = append(b, ", \"evidence_id\": "...)
 		b = appendQuoted(b, string(f.EvidenceID))
 		b = append(b, ", \"original_name\": "...)
-		b = appendQuoted(b, f.OriginalName)
+		if names {
+			b = appendQuoted(b, f.OriginalName)
+		} else {
+			b = append(b, "null"...)
+		}
 		b = append(b, ", \"size\": "...)
 		b = strconv.AppendInt(b, f.Size, 10)
 		b = append(b, ", \"media_type\": "...)
@@ -65,6 +70,8 @@ func appendManifest(b []byte, c *Case, files []File) []byte {
 		b = strconv.AppendInt(b, int64(f.Removed), 10)
 		b = append(b, ", \"truncated\": "...)
 		b = strconv.AppendBool(b, f.Truncated)
+		b = append(b, ", \"stored_as_is\": "...)
+		b = strconv.AppendBool(b, f.AsIs)
 		b = append(b, '}')
 	}
 	if len(files) > 0 {
@@ -226,9 +233,9 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 			w("</td><td>" + e(describe.EvidencePhrase(f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
 			switch {
 			case f.Truncated:
-				w("; damaged image, stored up to the damage")
+				w("; damaged, stored up to the damage")
 			case f.MetadataRemoved:
-				w("; metadata removed")
+				w("; hidden data removed")
 			default:
 				w("; stored as it was")
 			}
@@ -236,7 +243,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 		}
 		w("</table>\n")
 		if slices.ContainsFunc(files, func(f File) bool { return !f.MetadataRemoved }) {
-			w("<p class=\"warn\">Files marked \"stored as it was\" still carry whatever metadata they had; videos and some photos can include the place where they were taken.</p>\n")
+			w("<p class=\"warn\">Files marked \"stored as it was\" were included as they are, at your request: they still carry whatever hidden data they had, which can include the place where they were made.</p>\n")
 		}
 	}
 

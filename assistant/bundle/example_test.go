@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
@@ -29,7 +31,7 @@ func ExampleWriter() {
 		fmt.Println(f.Name)
 	}
 	// Output:
-	// seller_chat-1.txt 14 28ba384b65b6ab45 false
+	// seller_chat-1.txt 14 28ba384b65b6ab45 true
 	// seller_chat-1.txt
 	// description.txt
 	// manifest.json
@@ -37,12 +39,37 @@ func ExampleWriter() {
 }
 
 func ExampleStripJPEG() {
-	// SOI, an APP1 Exif segment, a comment, EOI.
-	in := []byte("\xff\xd8\xff\xe1\x00\x0cExif\x00\x00GPS!\xff\xfe\x00\x06note\xff\xd9")
+	// A photo as a phone writes it: an Exif segment with the place and the
+	// way the phone was held, then the picture.
+	var photo bytes.Buffer
+	jpeg.Encode(&photo, image.NewGray(image.Rect(0, 0, 8, 8)), nil)
+	exif := "Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01" +
+		"\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00" + // Orientation 6
+		"GPS 48.8584 N 2.2945 E"
+	in := append([]byte{0xff, 0xd8, 0xff, 0xe1, 0, byte(len(exif) + 2)}, exif...)
+	in = append(in, photo.Bytes()[2:]...)
+
 	var out bytes.Buffer
 	res, err := bundle.StripJPEG(&out, bytes.NewReader(in))
-	fmt.Printf("% x\n%d removed, %v\n", out.Bytes(), res.Removed, err)
+	fmt.Println(res.Removed, err, bytes.Contains(out.Bytes(), []byte("GPS")))
+	_, err = jpeg.Decode(&out)
+	fmt.Println("decodes:", err == nil)
 	// Output:
-	// ff d8 ff d9
-	// 2 removed, <nil>
+	// 1 <nil> false
+	// decodes: true
+}
+
+func ExampleCheck() {
+	for _, f := range []struct{ name, data string }{
+		{"chat.txt", "Seller: sorry\n"},
+		{"scan.pdf", "%PDF-1.7 ..."},
+		{"IMG_0001.HEIC", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"},
+	} {
+		c, _ := bundle.Check(strings.NewReader(f.data), "", f.name)
+		fmt.Println(f.name, c.Format, c.Status)
+	}
+	// Output:
+	// chat.txt TXT clean
+	// scan.pdf PDF unsupported
+	// IMG_0001.HEIC HEIC damaged
 }

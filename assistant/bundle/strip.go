@@ -2,53 +2,135 @@ package bundle
 
 import (
 	"bufio"
-	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 )
 
-// ErrMalformed reports image bytes the stripper could not classify. See
-// StripJPEG and StripPNG for what was written before it.
-var ErrMalformed = errors.New("malformed image")
+// ErrMalformed reports bytes a stripper could not account for: a file of a
+// format the bundle cleans that does not parse cleanly. See StripResult for
+// what was written before it.
+var ErrMalformed = errors.New("malformed file")
 
 // StripResult says what a stripper did.
 type StripResult struct {
-	// Removed counts the segments or chunks left out, trailing data after
-	// the end of the image counting as one.
+	// Removed counts the metadata units (segments, chunks, boxes, blocks,
+	// items) left out or blanked, trailing data after the end of the file
+	// counting as one.
 	Removed int
 	// Truncated is set when the input was malformed: the output stops at
-	// the last whole segment or chunk the stripper could classify.
+	// the last whole unit the stripper could classify.
 	Truncated bool
 }
 
-// Policy on malformed input: a stripper never copies a byte it has not
-// classified, so metadata cannot slip through behind a bogus length. At the
-// first byte that does not fit (a missing signature, a segment or chunk
-// running past the end, a length field that is too small, data where a
-// marker must be) it stops, returns what it wrote so far, a result with
-// Truncated set and an error wrapping ErrMalformed. Every step consumes at
-// least one byte, so no input can make it loop, and it holds at most the
-// bufio.Reader's buffer in memory.
+// Policy, the same for every format: a stripper keeps only what it knows a
+// decoder needs (an allowlist per format, decided by the bytes, never by a
+// name or a label), and it never copies a byte it has not classified, so
+// metadata cannot slip through behind a bogus length. At the first byte
+// that does not fit (a missing signature, a unit running past the end, a
+// length that is too small, an unknown unit a decoder would need, data
+// where a header must be) it stops, returns what it wrote so far, a result
+// with Truncated set and an error wrapping ErrMalformed. Every step consumes
+// at least one byte, so no input can make it loop, and memory is bounded:
+// the buffered reader's buffer plus, per format, at most the small units it
+// must see whole (a JPEG segment, an ICC profile, a HEIF meta box, a WebP
+// file), each with a cap.
 
-func malformed(res StripResult, at int64, what string) (StripResult, error) {
-	res.Truncated = true
-	return res, fmt.Errorf("%w: %s at byte %d", ErrMalformed, what, at)
+// malformedError wraps ErrMalformed with where and what.
+func malformedError(at int64, what string) error {
+	return fmt.Errorf("%w: %s at byte %d", ErrMalformed, what, at)
 }
 
-// counter tracks how far into the input a stripper is, for error messages.
-type counter struct {
-	br *bufio.Reader
-	n  int64
+// finish sets Truncated for a malformed input.
+func finish(res StripResult, err error) (StripResult, error) {
+	if errors.Is(err, ErrMalformed) {
+		res.Truncated = true
+	}
+	return res, err
 }
 
-func (c *counter) discard(n int64) (int64, error) {
+// input is what a stripper reads: a buffered reader, how far into the file
+// it is, and the reader under the buffer, which is sought past bytes that
+// are only skipped when it can seek (Check reads a 1 GiB video's header
+// boxes and seeks over its frames).
+type input struct {
+	br    *bufio.Reader
+	under io.Reader
+	n     int64
+	// verbatim, when set, is told before copyTo writes n bytes of the
+	// input from offset off unchanged, each time (see SliceSink).
+	verbatim func(off, n int64) error
+}
+
+// newInput reads src through a buffer of DefaultChunkSize, or through src
+// itself when it is a buffered reader already.
+func newInput(src io.Reader) *input {
+	if br, ok := src.(*bufio.Reader); ok && br.Size() >= 4096 {
+		return &input{br: br}
+	}
+	return &input{br: bufio.NewReaderSize(src, DefaultChunkSize), under: src}
+}
+
+// errAt turns an end of input inside a unit into ErrMalformed.
+func (in *input) errAt(err error, what string) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return malformedError(in.n, what)
+	}
+	return err
+}
+
+// peek returns the next k bytes without consuming them (k at most the
+// buffer size).
+func (in *input) peek(k int) ([]byte, error) { return in.br.Peek(k) }
+
+// atEOF reports whether the input has no more bytes; a read error other
+// than the end is returned.
+func (in *input) atEOF() (bool, error) {
+	_, err := in.br.Peek(1)
+	if err == io.EOF {
+		return true, nil
+	}
+	return false, err
+}
+
+// readByte consumes one byte.
+func (in *input) readByte() (byte, error) {
+	b, err := in.br.ReadByte()
+	if err == nil {
+		in.n++
+	}
+	return b, err
+}
+
+// readFull fills p.
+func (in *input) readFull(p []byte) error {
+	n, err := io.ReadFull(in.br, p)
+	in.n += int64(n)
+	return err
+}
+
+// seekThreshold is how many bytes past the buffer make skipping seek
+// rather than read.
+const seekThreshold = 256 << 10
+
+// skip consumes n bytes without copying them anywhere. It returns fewer
+// and io.EOF at the end of the input.
+func (in *input) skip(n int64) (int64, error) {
 	var done int64
+	if s, ok := in.under.(io.Seeker); ok && n-int64(in.br.Buffered()) > seekThreshold {
+		if k, err := in.seek(s, n); err == nil || err == io.EOF {
+			return k, err
+		}
+		done = int64(in.br.Buffered()) // seeking failed: read on
+		in.br.Discard(int(done))
+		in.n += done
+	}
 	for done < n {
-		k := int(min(n-done, int64(c.br.Size())))
-		d, err := c.br.Discard(k)
+		k := int(min(n-done, int64(in.br.Size())))
+		d, err := in.br.Discard(k)
 		done += int64(d)
-		c.n += int64(d)
+		in.n += int64(d)
 		if err != nil {
 			return done, err
 		}
@@ -56,19 +138,53 @@ func (c *counter) discard(n int64) (int64, error) {
 	return done, nil
 }
 
-// copyN copies n bytes from the buffer to dst without allocating.
-func (c *counter) copyN(dst io.Writer, n int64) (int64, error) {
+// seek skips n bytes by seeking the reader under the buffer, never past
+// its end; it returns io.EOF with the bytes skipped when the end comes
+// first, and another error, having skipped nothing, when it cannot seek.
+func (in *input) seek(s io.Seeker, n int64) (int64, error) {
+	b := int64(in.br.Buffered())
+	cur, err := s.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, err
+	}
+	end, err := s.Seek(0, io.SeekEnd)
+	if err != nil {
+		return 0, err
+	}
+	to := cur + min(n-b, end-cur)
+	if _, err := s.Seek(to, io.SeekStart); err != nil {
+		return 0, err
+	}
+	in.br.Reset(in.under)
+	k := b + to - cur
+	in.n += k
+	if k < n {
+		return k, io.EOF
+	}
+	return k, nil
+}
+
+// copyTo copies n bytes to dst without allocating; to io.Discard it skips.
+func (in *input) copyTo(dst io.Writer, n int64) (int64, error) {
+	if dst == io.Discard {
+		return in.skip(n)
+	}
 	var done int64
 	for done < n {
-		k := int(min(n-done, int64(c.br.Size())))
-		p, err := c.br.Peek(k)
+		k := int(min(n-done, int64(in.br.Size())))
+		p, err := in.br.Peek(k)
 		if len(p) > 0 {
+			if in.verbatim != nil {
+				if verr := in.verbatim(in.n, int64(len(p))); verr != nil {
+					return done, verr
+				}
+			}
 			if _, werr := dst.Write(p); werr != nil {
 				return done, werr
 			}
-			c.br.Discard(len(p))
+			in.br.Discard(len(p))
 			done += int64(len(p))
-			c.n += int64(len(p))
+			in.n += int64(len(p))
 		}
 		if err != nil && len(p) < k {
 			if err == bufio.ErrBufferFull {
@@ -80,299 +196,38 @@ func (c *counter) copyN(dst io.Writer, n int64) (int64, error) {
 	return done, nil
 }
 
-func (c *counter) readByte() (byte, error) {
-	b, err := c.br.ReadByte()
-	if err == nil {
-		c.n++
-	}
-	return b, err
-}
+// zeros is a block of zero bytes to write in place of blanked data.
+var zeros = make([]byte, 32<<10)
 
-// readerOf returns src as a buffered reader, reusing it when it already is
-// one.
-func readerOf(src io.Reader) *bufio.Reader {
-	if br, ok := src.(*bufio.Reader); ok && br.Size() >= 4096 {
-		return br
+// writeZeros writes n zero bytes.
+func writeZeros(dst io.Writer, n int64) error {
+	if dst == io.Discard {
+		return nil
 	}
-	return bufio.NewReaderSize(src, DefaultChunkSize)
-}
-
-// isEOF reports the end of input, expected or not.
-func isEOF(err error) bool { return err == io.EOF || err == io.ErrUnexpectedEOF }
-
-// JPEG markers.
-const (
-	mSOI  = 0xd8
-	mEOI  = 0xd9
-	mSOS  = 0xda
-	mAPP0 = 0xe0
-	mAPP1 = 0xe1
-	mAPP2 = 0xe2
-	mAP14 = 0xee
-	mAP15 = 0xef
-	mCOM  = 0xfe
-	mTEM  = 0x01
-)
-
-// StripJPEG copies a JPEG from src to dst without its metadata: APP1
-// (Exif, including GPS, and XMP), APP13 (IPTC), every other APPn segment
-// and COM comments are removed wherever they appear, as is anything after
-// the end-of-image marker (appended thumbnails, multi-picture data, motion
-// photo videos). Kept: the JFIF APP0 header, the ICC colour profile
-// (APP2 "ICC_PROFILE") and the Adobe APP14 colour-transform flag, without
-// which some JPEGs decode with wrong colours, and every segment the
-// decoder needs. Entropy-coded data is copied as is.
-//
-// A src that is a *bufio.Reader is read through directly; memory use is
-// its buffer. On malformed input see ErrMalformed.
-func StripJPEG(dst io.Writer, src io.Reader) (StripResult, error) {
-	c := &counter{br: readerOf(src)}
-	var res StripResult
-	head, err := c.br.Peek(2)
-	if err != nil || head[0] != 0xff || head[1] != mSOI {
-		if err != nil && !isEOF(err) {
-			return res, err
-		}
-		return malformed(res, 0, "no JPEG start marker")
-	}
-	if _, err := dst.Write(head); err != nil {
-		return res, err
-	}
-	c.discard(2)
-	for {
-		b, err := c.readByte()
-		if err != nil {
-			if isEOF(err) {
-				return malformed(res, c.n, "no end-of-image marker")
-			}
-			return res, err
-		}
-		if b != 0xff {
-			return malformed(res, c.n-1, "data where a marker should be")
-		}
-		m := byte(0xff)
-		for m == 0xff { // fill bytes
-			if m, err = c.readByte(); err != nil {
-				if isEOF(err) {
-					return malformed(res, c.n, "input ends inside a marker")
-				}
-				return res, err
-			}
-		}
-		switch {
-		case m == mEOI:
-			if _, err := dst.Write([]byte{0xff, mEOI}); err != nil {
-				return res, err
-			}
-			if _, err := c.br.Peek(1); err == nil {
-				res.Removed++ // trailing data
-			}
-			return res, nil
-		case m >= 0xd0 && m <= 0xd7, m == mTEM:
-			if _, err := dst.Write([]byte{0xff, m}); err != nil {
-				return res, err
-			}
-			continue
-		case m == 0x00 || m == mSOI:
-			return malformed(res, c.n-1, fmt.Sprintf("marker 0x%02x out of place", m))
-		}
-		lb, err := c.br.Peek(2)
-		if err != nil {
-			if isEOF(err) {
-				return malformed(res, c.n, "input ends inside a segment length")
-			}
-			return res, err
-		}
-		length := int64(lb[0])<<8 | int64(lb[1])
-		if length < 2 {
-			return malformed(res, c.n, "segment length below 2")
-		}
-		hdr := [4]byte{0xff, m, lb[0], lb[1]}
-		c.discard(2)
-		body := length - 2
-		keep, err := keepSegment(c.br, m, body)
-		if err != nil {
-			if isEOF(err) {
-				return malformed(res, c.n, "segment runs past the end")
-			}
-			return res, err
-		}
-		if !keep {
-			if n, err := c.discard(body); n < body {
-				if err == nil || isEOF(err) {
-					return malformed(res, c.n, "segment runs past the end")
-				}
-				return res, err
-			}
-			res.Removed++
-			continue
-		}
-		if _, err := dst.Write(hdr[:]); err != nil {
-			return res, err
-		}
-		if n, err := c.copyN(dst, body); n < body {
-			if isEOF(err) {
-				return malformed(res, c.n, "segment runs past the end")
-			}
-			return res, err
-		}
-		if m == mSOS {
-			if err := scanData(dst, c); err != nil {
-				if isEOF(err) {
-					return malformed(res, c.n, "input ends inside image data")
-				}
-				return res, err
-			}
-		}
-	}
-}
-
-// keepSegment decides whether a segment stays, peeking at its first bytes
-// when the marker alone does not say.
-func keepSegment(br *bufio.Reader, m byte, body int64) (bool, error) {
-	sig := func(s string) (bool, error) {
-		if body < int64(len(s)) {
-			return false, nil
-		}
-		p, err := br.Peek(len(s))
-		if err != nil {
-			return false, err
-		}
-		return string(p) == s, nil
-	}
-	switch {
-	case m == mAPP0:
-		return sig("JFIF\x00")
-	case m == mAPP2:
-		return sig("ICC_PROFILE\x00")
-	case m == mAP14:
-		return sig("Adobe")
-	case m >= mAPP1 && m <= mAP15, m == mCOM:
-		return false, nil
-	}
-	return true, nil
-}
-
-// scanData copies entropy-coded data up to the next marker, which it
-// leaves unread. Stuffed bytes (FF 00) and restart markers are data; fill
-// bytes (FF FF) are dropped.
-func scanData(dst io.Writer, c *counter) error {
-	for {
-		if c.br.Buffered() == 0 {
-			if _, err := c.br.Peek(1); err != nil {
-				return err
-			}
-		}
-		buf, _ := c.br.Peek(c.br.Buffered())
-		i := bytes.IndexByte(buf, 0xff)
-		if i != 0 {
-			if i < 0 {
-				i = len(buf)
-			}
-			if _, err := dst.Write(buf[:i]); err != nil {
-				return err
-			}
-			c.discard(int64(i))
-			continue
-		}
-		pair, err := c.br.Peek(2)
-		if err != nil {
+	for n > 0 {
+		k := min(n, int64(len(zeros)))
+		if _, err := dst.Write(zeros[:k]); err != nil {
 			return err
 		}
-		switch m := pair[1]; {
-		case m == 0x00, m >= 0xd0 && m <= 0xd7:
-			if _, err := dst.Write(pair); err != nil {
-				return err
-			}
-			c.discard(2)
-		case m == 0xff:
-			c.discard(1)
-		default:
-			return nil
-		}
+		n -= k
 	}
+	return nil
 }
 
-var pngSignature = []byte("\x89PNG\r\n\x1a\n")
-
-// pngKeep lists the ancillary PNG chunks that stay: colour, transparency,
-// physical size and animation. Every critical chunk stays too.
-var pngKeep = map[string]bool{
-	"tRNS": true, "cHRM": true, "gAMA": true, "iCCP": true, "sBIT": true, "sRGB": true, "cICP": true,
-	"mDCv": true, "mDCV": true, "cLLi": true, "cLLI": true, "bKGD": true, "hIST": true, "pHYs": true,
-	"sPLT": true, "acTL": true, "fcTL": true, "fdAT": true,
+// blank consumes n bytes and writes n zero bytes in their place.
+func (in *input) blank(dst io.Writer, n int64) error {
+	if got, err := in.skip(n); got < n {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return err
+	}
+	return writeZeros(dst, n)
 }
 
-// StripPNG copies a PNG from src to dst without its metadata: the text
-// chunks (tEXt, zTXt, iTXt), eXIf, tIME and every other ancillary chunk
-// that is not about colour, transparency, physical size or animation are
-// removed, as is anything after IEND. Chunk data and CRCs are copied as
-// they are.
-//
-// A src that is a *bufio.Reader is read through directly; memory use is
-// its buffer. On malformed input see ErrMalformed.
-func StripPNG(dst io.Writer, src io.Reader) (StripResult, error) {
-	c := &counter{br: readerOf(src)}
-	var res StripResult
-	sig, err := c.br.Peek(len(pngSignature))
-	if err != nil || !bytes.Equal(sig, pngSignature) {
-		if err != nil && !isEOF(err) {
-			return res, err
-		}
-		return malformed(res, 0, "no PNG signature")
-	}
-	if _, err := dst.Write(sig); err != nil {
-		return res, err
-	}
-	c.discard(int64(len(pngSignature)))
-	for {
-		hdr, err := c.br.Peek(8)
-		if err != nil {
-			if isEOF(err) {
-				return malformed(res, c.n, "no IEND chunk")
-			}
-			return res, err
-		}
-		length := int64(hdr[0])<<24 | int64(hdr[1])<<16 | int64(hdr[2])<<8 | int64(hdr[3])
-		if length > 1<<31-1 {
-			return malformed(res, c.n, "chunk length too large")
-		}
-		var typ [4]byte
-		copy(typ[:], hdr[4:8])
-		for _, ch := range typ {
-			if !(ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
-				return malformed(res, c.n+4, "chunk type is not four letters")
-			}
-		}
-		name := string(typ[:])
-		critical := typ[0] >= 'A' && typ[0] <= 'Z'
-		total := length + 4 // data and CRC
-		if critical || pngKeep[name] {
-			if _, err := dst.Write(hdr); err != nil {
-				return res, err
-			}
-			c.discard(8)
-			if n, err := c.copyN(dst, total); n < total {
-				if isEOF(err) {
-					return malformed(res, c.n, "chunk "+name+" runs past the end")
-				}
-				return res, err
-			}
-		} else {
-			c.discard(8)
-			if n, err := c.discard(total); n < total {
-				if err == nil || isEOF(err) {
-					return malformed(res, c.n, "chunk "+name+" runs past the end")
-				}
-				return res, err
-			}
-			res.Removed++
-		}
-		if name == "IEND" {
-			if _, err := c.br.Peek(1); err == nil {
-				res.Removed++ // trailing data
-			}
-			return res, nil
-		}
-	}
-}
+// Byte order helpers; each reads from the start of b.
+func be16(b []byte) int    { return int(binary.BigEndian.Uint16(b)) }
+func be32(b []byte) uint32 { return binary.BigEndian.Uint32(b) }
+func be64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+func le16(b []byte) int    { return int(binary.LittleEndian.Uint16(b)) }
+func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }

@@ -1,10 +1,16 @@
 // Package bundle writes the evidence bundle of a dispute: one ZIP with the
-// buyer's files renamed by evidence id and stripped of metadata, a
+// buyer's files renamed by evidence id and cleaned of hidden data, a
 // manifest.json with the SHA-256 of every file as stored, the dispute
 // description and a printable summary.html.
 //
+// Every file is cleaned by the rules of its format, told by its bytes,
+// never by its name (see Formats and the Strip functions): only what
+// decoding needs is kept. A file of a kind the bundle cannot clean is not
+// stored unless the caller asks for it as it is (AddFileAsIs); Check says
+// beforehand which files those are.
+//
 // It works on io.Reader and io.Writer only and streams: each file passes
-// once through metadata stripping, hashing and the ZIP entry in chunks of
+// once through cleaning, hashing and the ZIP entry in chunks of
 // Options.ChunkSize, so memory depends on the chunk size, never on the
 // file size, and files over 4 GiB are stored as ZIP64. It has no clock (the
 // date is an input), no I/O of its own and no JavaScript: the browser
@@ -18,8 +24,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash"
+	"hash/crc32"
 	"io"
-	"path"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -44,45 +51,77 @@ type Case struct {
 	Description string
 }
 
+// Digest hashes the bytes of one stored file, in one pass, for the
+// manifest (SHA-256) and for the ZIP (CRC-32).
+type Digest interface {
+	io.Writer
+	// Sum returns the SHA-256 and the CRC-32 of what was written.
+	Sum() (sha [sha256.Size]byte, crc uint32)
+}
+
+// SliceSink is a writer that can hold bytes of a file it was given by
+// reference instead of by copy. The browser's sink is one: it keeps a
+// slice of the buyer's File (a Blob slice, no copy) where a stored file's
+// bytes pass through unchanged, such as a video's frames. When the writer
+// given to NewWriter is a SliceSink, the Writer calls Slice before writing
+// bytes a stripper copies as they are, for stored (not deflated) files
+// whose reader can seek.
+type SliceSink interface {
+	io.Writer
+	// Slice says that the next n bytes written are bytes off to off+n
+	// of src, the reader given to AddFile, unchanged.
+	Slice(src io.Reader, off, n int64)
+}
+
 // Options tunes a Writer. The zero value is ready to use.
 type Options struct {
-	// ChunkSize is how many bytes are read, stripped, hashed and written
+	// ChunkSize is how many bytes are read, cleaned, hashed and written
 	// at a time (default DefaultChunkSize, at least MinChunkSize).
 	ChunkSize int
-	// NewHash returns the SHA-256 hash for each file's bytes (default
-	// crypto/sha256.New). The browser build passes a faster one: Go's
-	// SHA-256 compiled to wasm is the slowest step of a bundle there.
-	// It must compute SHA-256; the manifest says so.
-	NewHash func() hash.Hash
+	// NewDigest returns the Digest of each file (default: Go's
+	// crypto/sha256 and hash/crc32). The browser build passes one of its
+	// own: Go's SHA-256 compiled to wasm is the slowest step of a bundle
+	// there. It must compute SHA-256 and the IEEE CRC-32.
+	NewDigest func() Digest
+	// OriginalNames writes the names the buyer's files had into
+	// manifest.json and summary.html. Off by default: a name such as
+	// "IMG_home_street.jpg" can say where or when a photo was taken.
+	OriginalNames bool
 }
 
 // File is one evidence file as stored in the bundle.
 type File struct {
-	Name         string // in the ZIP: "<evidence id>-<n><ext>", e.g. "photos_item-1.jpg"
-	EvidenceID   assistant.EvidenceID
-	OriginalName string // the name the buyer's file had, without folders or control characters
+	Name       string // in the ZIP: "<evidence id>-<n><ext>", e.g. "photos_item-1.jpg"
+	EvidenceID assistant.EvidenceID
+	// OriginalName is the name the buyer's file had, without folders or
+	// control characters; "" unless Options.OriginalNames.
+	OriginalName string
 	Size         int64  // bytes stored
 	MediaType    string // from the content when recognised, else from the given type or name
+	Format       string // as buyers know it ("HEIC"), "" when unknown
 	SHA256       string // lowercase hex of the stored bytes
-	// MetadataRemoved is true for JPEG and PNG files, which were passed
-	// through the stripper; other types are stored unchanged.
+	// MetadataRemoved is true for a file that was cleaned: passed through
+	// the stripper of its format (see Formats).
 	MetadataRemoved bool
-	Removed         int  // metadata segments or chunks removed
-	Truncated       bool // the image was malformed and is stored up to the damage (see ErrMalformed)
+	// AsIs is true for a file stored unchanged at the caller's request
+	// (AddFileAsIs): it keeps whatever hidden data it had.
+	AsIs      bool
+	Removed   int  // metadata units removed or blanked
+	Truncated bool // the file was damaged and is stored up to the damage (see ErrMalformed)
 }
 
 // Writer writes one bundle. Add files with AddFile, then Close. A Writer
 // is not safe for concurrent use.
 type Writer struct {
 	zw     *zip.Writer
+	slices SliceSink // the output, when it takes slices
 	c      Case
+	opts   Options
 	br     *bufio.Reader
-	buf    []byte
 	files  []File
 	counts map[assistant.EvidenceID]int
 	err    error // sticky: an I/O error leaves the ZIP unusable
 	closed bool
-	hash   func() hash.Hash
 }
 
 // NewWriter starts a bundle that writes to w.
@@ -92,18 +131,36 @@ func NewWriter(w io.Writer, c Case, opts Options) *Writer {
 		size = DefaultChunkSize
 	}
 	size = max(size, MinChunkSize)
-	newHash := opts.NewHash
-	if newHash == nil {
-		newHash = sha256.New
+	if opts.NewDigest == nil {
+		opts.NewDigest = NewGoDigest
 	}
+	slices, _ := w.(SliceSink)
 	return &Writer{
-		hash:   newHash,
+		slices: slices,
+		opts:   opts,
 		zw:     zip.NewWriter(w),
 		c:      c,
 		br:     bufio.NewReaderSize(nil, size),
-		buf:    make([]byte, size),
 		counts: map[assistant.EvidenceID]int{},
 	}
+}
+
+// NewGoDigest is the default Digest: crypto/sha256 and hash/crc32.
+func NewGoDigest() Digest { return &goDigest{sha: sha256.New(), crc: crc32.NewIEEE()} }
+
+type goDigest struct {
+	sha hash.Hash
+	crc hash.Hash32
+}
+
+func (d *goDigest) Write(p []byte) (int, error) {
+	d.sha.Write(p)
+	return d.crc.Write(p)
+}
+
+func (d *goDigest) Sum() (sum [sha256.Size]byte, crc uint32) {
+	d.sha.Sum(sum[:0])
+	return sum, d.crc.Sum32()
 }
 
 // Errors of AddFile and Close.
@@ -111,16 +168,33 @@ var (
 	ErrClosed        = errors.New("bundle: the writer is closed")
 	ErrUnknownID     = errors.New("bundle: unknown evidence id")
 	ErrNothingToRead = errors.New("bundle: no reader")
+	// ErrCannotClean is AddFile's answer for a file of a kind the bundle
+	// cannot clean (Check says Unsupported). Nothing was written; the
+	// writer goes on.
+	ErrCannotClean = errors.New("bundle: this kind of file cannot be cleaned")
 )
 
-// AddFile streams one file into the bundle as evidence of kind id. name
-// and mediaType are what the buyer's file said; the stored type comes
-// from the first bytes when they are recognised. JPEG and PNG files lose
-// their metadata on the way (StripJPEG, StripPNG); a malformed image is
-// stored up to the damage and reported in File.Truncated, not as an
-// error. An error from r or from the output is returned and makes every
-// later call fail: the ZIP is then incomplete and must be discarded.
+// AddFile streams one file into the bundle as evidence of kind id, cleaned
+// by the rules of its format (see Formats), which its first bytes decide.
+// name and mediaType are what the buyer's file said: they name a text file
+// or an unknown one, never an image or a video. A file that cannot be
+// cleaned is refused with ErrCannotClean and nothing is written; a damaged
+// one (see ErrMalformed) is stored up to the damage and reported in
+// File.Truncated, not as an error. An error from r or from the output is
+// returned and makes every later call fail: the ZIP is then incomplete and
+// must be discarded.
 func (w *Writer) AddFile(id assistant.EvidenceID, name, mediaType string, r io.Reader) (File, error) {
+	return w.add(id, name, mediaType, r, false)
+}
+
+// AddFileAsIs stores a file unchanged, with whatever hidden data it
+// carries, because the buyer chose to include it as it is. The manifest
+// and the summary say so.
+func (w *Writer) AddFileAsIs(id assistant.EvidenceID, name, mediaType string, r io.Reader) (File, error) {
+	return w.add(id, name, mediaType, r, true)
+}
+
+func (w *Writer) add(id assistant.EvidenceID, name, mediaType string, r io.Reader, asIs bool) (File, error) {
 	switch {
 	case w.closed:
 		return File{}, ErrClosed
@@ -132,71 +206,99 @@ func (w *Writer) AddFile(id assistant.EvidenceID, name, mediaType string, r io.R
 		return File{}, ErrNothingToRead
 	}
 	w.br.Reset(r)
-	head, err := w.br.Peek(16)
-	if err != nil && !isEOF(err) {
+	defer w.br.Reset(nil) // drop the reference to r
+	head, err := w.br.Peek(SniffSize)
+	if err != nil && err != io.EOF {
 		w.err = err
 		return File{}, err
 	}
-	mt, ext := fileType(head, mediaType, name)
+	ft := classify(head, mediaType, name)
+	if ft.strip == nil && !asIs {
+		return File{}, ErrCannotClean
+	}
 	w.counts[id]++
 	f := File{
-		Name:         string(id) + "-" + strconv.Itoa(w.counts[id]) + ext,
-		EvidenceID:   id,
-		OriginalName: SanitizeName(name),
-		MediaType:    mt,
+		Name:       string(id) + "-" + strconv.Itoa(w.counts[id]) + ft.ext,
+		EvidenceID: id,
+		MediaType:  ft.mediaType,
+		Format:     ft.name,
+		AsIs:       asIs,
 	}
-	entry, err := w.zw.CreateHeader(&zip.FileHeader{
-		Name:     f.Name,
-		Method:   methodFor(mt),
-		Modified: w.modified(),
-	})
+	if w.opts.OriginalNames {
+		f.OriginalName = SanitizeName(name)
+	}
+	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: w.modified()}
+	var entry io.Writer
+	if ft.compressed {
+		// Stored as it is: the ZIP's CRC-32 comes from the digest, which
+		// reads the bytes anyway, so they are read once.
+		entry, err = w.zw.CreateRaw(rawHeader(fh))
+	} else {
+		entry, err = w.zw.CreateHeader(fh)
+	}
 	if err != nil {
 		w.err = err
 		return File{}, err
 	}
-	sink := &hashCount{w: entry, h: w.hash()}
+	sink := &digestCount{w: entry, d: w.opts.NewDigest()}
+	in := &input{br: w.br, under: r}
+	if _, seeks := r.(io.Seeker); seeks && w.slices != nil && ft.compressed {
+		in.verbatim = func(off, n int64) error {
+			// What the ZIP holds back goes out first: the slice follows it.
+			if err := w.zw.Flush(); err != nil {
+				return err
+			}
+			w.slices.Slice(r, off, n)
+			return nil
+		}
+	}
 	var res StripResult
-	switch mt {
-	case "image/jpeg":
-		res, err = StripJPEG(sink, w.br)
+	if asIs {
+		_, err = in.copyTo(sink, math.MaxInt64)
+		if err == io.EOF {
+			err = nil
+		}
+	} else {
+		res, err = ft.strip(sink, in)
 		f.MetadataRemoved = true
-	case "image/png":
-		res, err = StripPNG(sink, w.br)
-		f.MetadataRemoved = true
-	default:
-		err = w.copy(sink)
 	}
 	if errors.Is(err, ErrMalformed) {
-		err = nil
+		res.Truncated, err = true, nil
 	}
-	w.br.Reset(nil) // drop the reference to r
 	if err != nil {
 		w.err = err
 		return File{}, err
+	}
+	sum, crc := sink.d.Sum()
+	if ft.compressed {
+		fh.CRC32 = crc
+		fh.CompressedSize64, fh.UncompressedSize64 = uint64(sink.n), uint64(sink.n)
+		fh.CompressedSize, fh.UncompressedSize = uint32(min(sink.n, 1<<32-1)), uint32(min(sink.n, 1<<32-1))
+		if sink.n >= 1<<32-1 {
+			fh.ReaderVersion = 45 // ZIP64
+		}
 	}
 	f.Removed, f.Truncated = res.Removed, res.Truncated
 	f.Size = sink.n
-	f.SHA256 = hex.EncodeToString(sink.h.Sum(nil))
+	f.SHA256 = hex.EncodeToString(sum[:])
 	w.files = append(w.files, f)
 	return f, nil
 }
 
-// copy streams the rest of the reader unchanged.
-func (w *Writer) copy(dst io.Writer) error {
-	for {
-		n, err := w.br.Read(w.buf)
-		if n > 0 {
-			if _, werr := dst.Write(w.buf[:n]); werr != nil {
-				return werr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
+// rawHeader prepares a header for zip.Writer.CreateRaw as CreateHeader
+// would: version, data descriptor (the CRC and sizes come after the data),
+// and the time as an MS-DOS date and an extended timestamp.
+func rawHeader(fh *zip.FileHeader) *zip.FileHeader {
+	fh.Method = zip.Store
+	fh.Flags |= 0x8
+	fh.CreatorVersion = fh.CreatorVersion&0xff00 | 20
+	fh.ReaderVersion = 20
+	t := fh.Modified
+	fh.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	fh.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	mt := uint32(t.Unix())
+	fh.Extra = append(fh.Extra, 0x55, 0x54, 5, 0, 1, byte(mt), byte(mt>>8), byte(mt>>16), byte(mt>>24))
+	return fh
 }
 
 // Files returns the files added so far. The slice is the writer's: do not
@@ -218,7 +320,7 @@ func (w *Writer) Close() error {
 		data []byte
 	}{
 		{"description.txt", []byte(w.c.Description)},
-		{"manifest.json", appendManifest(nil, &w.c, w.files)},
+		{"manifest.json", appendManifest(nil, &w.c, w.files, w.opts.OriginalNames)},
 		{"summary.html", appendSummary(nil, &w.c, w.files)},
 	} {
 		e, err := w.zw.CreateHeader(&zip.FileHeader{Name: doc.name, Method: zip.Deflate, Modified: w.modified()})
@@ -247,149 +349,19 @@ func (w *Writer) modified() time.Time {
 	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
 }
 
-// hashCount passes bytes on to the ZIP entry, hashing and counting them.
-type hashCount struct {
+// digestCount passes bytes on to the ZIP entry, digesting and counting
+// them.
+type digestCount struct {
 	w io.Writer
-	h hash.Hash
+	d Digest
 	n int64
 }
 
-func (s *hashCount) Write(p []byte) (int, error) {
+func (s *digestCount) Write(p []byte) (int, error) {
 	n, err := s.w.Write(p)
-	s.h.Write(p[:n])
+	s.d.Write(p[:n])
 	s.n += int64(n)
 	return n, err
-}
-
-// types are the media types the bundle knows, with their extension and
-// whether they are already compressed.
-var types = []struct {
-	mediaType, ext string
-	compressed     bool
-}{
-	{"image/jpeg", ".jpg", true},
-	{"image/png", ".png", true},
-	{"image/gif", ".gif", true},
-	{"image/webp", ".webp", true},
-	{"image/heic", ".heic", true},
-	{"image/heif", ".heif", true},
-	{"image/avif", ".avif", true},
-	{"image/bmp", ".bmp", false},
-	{"image/tiff", ".tif", false},
-	{"video/mp4", ".mp4", true},
-	{"video/quicktime", ".mov", true},
-	{"video/webm", ".webm", true},
-	{"video/3gpp", ".3gp", true},
-	{"audio/mpeg", ".mp3", true},
-	{"audio/mp4", ".m4a", true},
-	{"application/pdf", ".pdf", false},
-	{"application/zip", ".zip", true},
-	{"text/plain", ".txt", false},
-	{"text/csv", ".csv", false},
-	{"application/json", ".json", false},
-	{"application/octet-stream", ".bin", true},
-}
-
-// extAliases maps other spellings of known extensions.
-var extAliases = map[string]string{".jpeg": ".jpg", ".jpe": ".jpg", ".tiff": ".tif", ".qt": ".mov", ".text": ".txt", ".log": ".txt"}
-
-// Sniff returns the media type of a file from its first bytes (16 are
-// enough), or "" when they are not one the bundle recognises.
-func Sniff(head []byte) string {
-	has := func(off int, s string) bool {
-		return len(head) >= off+len(s) && string(head[off:off+len(s)]) == s
-	}
-	switch {
-	case has(0, "\xff\xd8\xff"):
-		return "image/jpeg"
-	case has(0, string(pngSignature)):
-		return "image/png"
-	case has(0, "GIF87a"), has(0, "GIF89a"):
-		return "image/gif"
-	case has(0, "RIFF") && has(8, "WEBP"):
-		return "image/webp"
-	case has(0, "%PDF-"):
-		return "application/pdf"
-	case has(0, "BM") && len(head) >= 14:
-		return "image/bmp"
-	case has(0, "II*\x00"), has(0, "MM\x00*"):
-		return "image/tiff"
-	case has(0, "\x1a\x45\xdf\xa3"):
-		return "video/webm"
-	case has(0, "PK\x03\x04"):
-		return "application/zip"
-	case has(4, "ftyp"):
-		switch {
-		case has(8, "heic"), has(8, "heix"), has(8, "hevc"), has(8, "heim"), has(8, "heis"):
-			return "image/heic"
-		case has(8, "mif1"), has(8, "msf1"):
-			return "image/heif"
-		case has(8, "avif"):
-			return "image/avif"
-		case has(8, "qt  "):
-			return "video/quicktime"
-		case has(8, "3gp"):
-			return "video/3gpp"
-		case has(8, "M4A "):
-			return "audio/mp4"
-		}
-		return "video/mp4"
-	case has(0, "ID3"):
-		return "audio/mpeg"
-	}
-	return ""
-}
-
-// fileType decides the stored media type and extension: from the content
-// when Sniff knows it, else from the given media type, else from the
-// name's extension, else application/octet-stream.
-func fileType(head []byte, mediaType, name string) (string, string) {
-	mt := Sniff(head)
-	if mt == "" {
-		given := strings.ToLower(strings.TrimSpace(mediaType))
-		if i := strings.IndexByte(given, ';'); i >= 0 {
-			given = strings.TrimSpace(given[:i])
-		}
-		for _, t := range types {
-			if t.mediaType == given && !imageKind(given) {
-				mt = given
-			}
-		}
-	}
-	if mt == "" {
-		ext := strings.ToLower(path.Ext(SanitizeName(name)))
-		if a, ok := extAliases[ext]; ok {
-			ext = a
-		}
-		for _, t := range types {
-			if t.ext == ext && !imageKind(t.mediaType) {
-				mt = t.mediaType
-			}
-		}
-	}
-	if mt == "" {
-		mt = "application/octet-stream"
-	}
-	for _, t := range types {
-		if t.mediaType == mt {
-			return mt, t.ext
-		}
-	}
-	return mt, ".bin"
-}
-
-// imageKind reports the types whose name or label is not trusted: a file
-// is only stored as JPEG or PNG when its bytes say so, so it is never
-// labelled clean without having been stripped.
-func imageKind(mt string) bool { return mt == "image/jpeg" || mt == "image/png" }
-
-func methodFor(mt string) uint16 {
-	for _, t := range types {
-		if t.mediaType == mt && t.compressed {
-			return zip.Store
-		}
-	}
-	return zip.Deflate
 }
 
 // SanitizeName returns the last element of a file name as a browser or an

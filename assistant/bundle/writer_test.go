@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"hash"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -48,20 +47,22 @@ type manifest struct {
 		EarliestDisputeDate *string `json:"earliest_dispute_date"`
 	} `json:"dates"`
 	Files []struct {
-		Name            string `json:"name"`
-		EvidenceID      string `json:"evidence_id"`
-		OriginalName    string `json:"original_name"`
-		Size            int64  `json:"size"`
-		MediaType       string `json:"media_type"`
-		SHA256          string `json:"sha256"`
-		MetadataRemoved bool   `json:"metadata_removed"`
+		Name            string  `json:"name"`
+		EvidenceID      string  `json:"evidence_id"`
+		OriginalName    *string `json:"original_name"`
+		Size            int64   `json:"size"`
+		MediaType       string  `json:"media_type"`
+		SHA256          string  `json:"sha256"`
+		MetadataRemoved bool    `json:"metadata_removed"`
+		StoredAsIs      bool    `json:"stored_as_is"`
 	} `json:"files"`
 	Missing []string `json:"missing_evidence"`
 }
 
-func buildBundle(t *testing.T) []byte {
+func buildBundle(t *testing.T, opts Options) []byte {
 	var out bytes.Buffer
-	w := NewWriter(&out, testCase(t), Options{ChunkSize: 4096})
+	opts.ChunkSize = 4096
+	w := NewWriter(&out, testCase(t), opts)
 	add := func(id assistant.EvidenceID, name, mt string, data []byte) File {
 		f, err := w.AddFile(id, name, mt, bytes.NewReader(data))
 		if err != nil {
@@ -69,27 +70,39 @@ func buildBundle(t *testing.T) []byte {
 		}
 		return f
 	}
-	video := append([]byte("\x00\x00\x00\x18ftypmp42"), bytes.Repeat([]byte("moov SECRET-GPS-IN-VIDEO "), 4000)...)
 	files := []File{
-		add(assistant.PhotosItem, `C:\Users\me\DCIM\IMG_0001.JPG`, "image/jpeg", makeJPEG(t)),
-		add(assistant.PhotosItem, "../../etc/passwd\x00\u202egpj.exe", "", makeJPEG(t)),
+		add(assistant.PhotosItem, `C:\Users\me\DCIM\IMG_home_Tverskaya.JPG`, "image/jpeg", makeJPEG(t)),
+		add(assistant.PhotosItem, "../../etc/passwd\x00\u202egpj.exe", "", makeHEIF(t)),
 		add(assistant.SelectedOptionScreenshot, "Screenshot 2026-11-20.png", "image/png", makePNG(t)),
 		add(assistant.SellerChat, "chat.txt", "text/plain; charset=utf-8", []byte(strings.Repeat("Seller: hello\n", 500))),
-		add(assistant.UnboxingVideo, "VID_2026.mp4", "video/mp4", video),
-		add(assistant.PhotosPackaging, "box.jpg", "image/jpeg", []byte("not really a jpeg")),
+		add(assistant.UnboxingVideo, "VID_2026.mp4", "video/mp4", makeMP4(t)),
 	}
-	want := []string{"photos_item-1.jpg", "photos_item-2.jpg", "selected_option_screenshot-1.png",
-		"seller_chat-1.txt", "unboxing_video-1.mp4", "photos_packaging-1.bin"}
+	// A file that only claims to be a JPEG cannot be cleaned: refused,
+	// and the writer goes on.
+	if _, err := w.AddFile(assistant.PhotosPackaging, "box.jpg", "image/jpeg", strings.NewReader("not really a jpeg")); !errors.Is(err, ErrCannotClean) {
+		t.Errorf("a file that only claims to be a JPEG: %v", err)
+	}
+	// The buyer may include it as it is.
+	asIs, err := w.AddFileAsIs(assistant.PhotosPackaging, "receipt.pdf", "application/pdf", strings.NewReader("%PDF-1.4 Author SECRET-AUTHOR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, asIs)
+	want := []string{"photos_item-1.jpg", "photos_item-2.heic", "selected_option_screenshot-1.png",
+		"seller_chat-1.txt", "unboxing_video-1.mp4", "photos_packaging-1.pdf"}
 	for i, f := range files {
 		if f.Name != want[i] {
 			t.Errorf("file %d named %q, want %q", i, f.Name, want[i])
 		}
 	}
-	if files[1].OriginalName != "passwdgpj.exe" || files[0].OriginalName != "IMG_0001.JPG" {
+	if opts.OriginalNames && (files[1].OriginalName != "passwdgpj.exe" || files[0].OriginalName != "IMG_home_Tverskaya.JPG") {
 		t.Errorf("original names %q %q", files[0].OriginalName, files[1].OriginalName)
 	}
-	if files[5].MetadataRemoved || files[5].MediaType != "application/octet-stream" {
-		t.Errorf("a file that only claims to be a JPEG: %+v", files[5])
+	if !opts.OriginalNames && (files[0].OriginalName != "" || files[1].OriginalName != "") {
+		t.Errorf("original names kept without being asked: %q %q", files[0].OriginalName, files[1].OriginalName)
+	}
+	if !asIs.AsIs || asIs.MetadataRemoved || asIs.MediaType != "application/pdf" {
+		t.Errorf("a file stored as it is: %+v", asIs)
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
@@ -101,7 +114,7 @@ func buildBundle(t *testing.T) []byte {
 // unzip, every manifest hash matches the bytes in the ZIP, the images
 // decode and have no metadata, and the summary escapes what it shows.
 func TestBundleOpens(t *testing.T) {
-	data := buildBundle(t)
+	data := buildBundle(t, Options{})
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +133,7 @@ func TestBundleOpens(t *testing.T) {
 		entries[f.Name] = b
 		names = append(names, f.Name)
 		wantMethod := zip.Store
-		if strings.HasSuffix(f.Name, ".txt") || strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".html") {
+		if strings.HasSuffix(f.Name, ".txt") || strings.HasSuffix(f.Name, ".json") || strings.HasSuffix(f.Name, ".html") || strings.HasSuffix(f.Name, ".pdf") {
 			wantMethod = zip.Deflate
 		}
 		if f.Method != wantMethod {
@@ -139,7 +152,7 @@ func TestBundleOpens(t *testing.T) {
 		*m.Dates.RefundRequestedOn != "2026-11-08" || m.Dates.DeliveryDeadline != nil {
 		t.Errorf("manifest %+v", m)
 	}
-	if len(m.Files) != 6 {
+	if len(m.Files) != 6 || m.Files[5].Name != "photos_packaging-1.pdf" {
 		t.Fatalf("%d files in the manifest", len(m.Files))
 	}
 	for _, f := range m.Files {
@@ -151,17 +164,25 @@ func TestBundleOpens(t *testing.T) {
 		if hex.EncodeToString(sum[:]) != f.SHA256 || int64(len(b)) != f.Size {
 			t.Errorf("%s: manifest says %s/%d, the ZIP holds %x/%d", f.Name, f.SHA256, f.Size, sum, len(b))
 		}
-		if f.MetadataRemoved != (f.MediaType == "image/jpeg" || f.MediaType == "image/png") {
-			t.Errorf("%s: metadata_removed %v for %s", f.Name, f.MetadataRemoved, f.MediaType)
+		if f.MetadataRemoved != (f.MediaType != "application/pdf") || f.StoredAsIs != (f.MediaType == "application/pdf") {
+			t.Errorf("%s: metadata_removed %v, stored_as_is %v for %s", f.Name, f.MetadataRemoved, f.StoredAsIs, f.MediaType)
+		}
+		if f.OriginalName != nil {
+			t.Errorf("%s: original name %q written without being asked", f.Name, *f.OriginalName)
 		}
 	}
 	if strings.Join(m.Missing, ",") != "listing_screenshot" {
 		t.Errorf("missing %v", m.Missing)
 	}
-	for _, name := range []string{"photos_item-1.jpg", "photos_item-2.jpg"} {
+	for _, name := range []string{"photos_item-1.jpg", "photos_item-2.heic", "unboxing_video-1.mp4"} {
 		noSecrets(t, name, entries[name])
-		if _, err := jpeg.Decode(bytes.NewReader(entries[name])); err != nil {
-			t.Errorf("%s: %v", name, err)
+	}
+	if _, err := jpeg.Decode(bytes.NewReader(entries["photos_item-1.jpg"])); err != nil {
+		t.Error(err)
+	}
+	for _, doc := range []string{"manifest.json", "summary.html"} {
+		if bytes.Contains(entries[doc], []byte("Tverskaya")) || bytes.Contains(entries[doc], []byte("passwd")) {
+			t.Errorf("%s names the buyer's files", doc)
 		}
 	}
 	noSecrets(t, "png", entries["selected_option_screenshot-1.png"])
@@ -173,7 +194,7 @@ func TestBundleOpens(t *testing.T) {
 		t.Error("summary.html does not escape the description")
 	}
 	for _, want := range []string{m.Files[0].SHA256, "a screenshot of the listing", "8 November 2026",
-		"18 November 2026", `data-rule="snad.eligible"`, "<style>", "stored as it was"} {
+		"18 November 2026", `data-rule="snad.eligible"`, "<style>", "stored as it was", "hidden data removed"} {
 		if !strings.Contains(sum, want) {
 			t.Errorf("summary.html lacks %q", want)
 		}
@@ -226,16 +247,15 @@ func TestBundleZip64(t *testing.T) {
 	defer out.Close()
 	block := scanBlock()
 	w := NewWriter(out, testCase(t), Options{})
-	video := io.MultiReader(strings.NewReader("\x00\x00\x00\x18ftypmp42"), &patternReader{block: block, n: size - 12})
-	f, err := w.AddFile(assistant.UnboxingVideo, "big.mp4", "video/mp4", video)
+	f, err := w.AddFile(assistant.UnboxingVideo, "big.mp4", "video/mp4", syntheticMP4(size, block))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if f.Size != size {
-		t.Fatalf("size %d", f.Size)
+	if f.Size != size+16+32+8+108+8+37 || f.Truncated || f.Removed != 1 {
+		t.Fatalf("%+v", f)
 	}
 	st, _ := out.Stat()
 	zr, err := zip.NewReader(out, st.Size())
@@ -243,7 +263,7 @@ func TestBundleZip64(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := zr.File[0]
-	if e.UncompressedSize64 != size || e.UncompressedSize != 0xffffffff {
+	if e.UncompressedSize64 != uint64(f.Size) || e.UncompressedSize != 0xffffffff {
 		t.Fatalf("entry sizes %d/%d", e.UncompressedSize64, e.UncompressedSize)
 	}
 	rc, err := e.Open()
@@ -316,7 +336,7 @@ func TestWriterErrorsAreSticky(t *testing.T) {
 		t.Errorf("unknown id: %v", err)
 	}
 	big := bytes.Repeat([]byte("x"), 1<<20)
-	if _, err := w.AddFile(assistant.SellerChat, "a.bin", "", bytes.NewReader(big)); err == nil {
+	if _, err := w.AddFileAsIs(assistant.SellerChat, "a.bin", "", bytes.NewReader(big)); err == nil {
 		t.Fatal("no error from a failing sink")
 	}
 	if _, err := w.AddFile(assistant.SellerChat, "b.txt", "", strings.NewReader("x")); err == nil {
@@ -378,9 +398,7 @@ func BenchmarkBundle(b *testing.B) {
 		mt   string
 	}{
 		{"jpeg", func() io.Reader { return syntheticJPEG(size, block) }, "image/jpeg"},
-		{"video", func() io.Reader {
-			return io.MultiReader(strings.NewReader("\x00\x00\x00\x18ftypmp42"), &patternReader{block: block, n: size})
-		}, "video/mp4"},
+		{"video", func() io.Reader { return syntheticMP4(size, block) }, "video/mp4"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			c := testCase(b)
@@ -399,28 +417,28 @@ func BenchmarkBundle(b *testing.B) {
 	}
 }
 
-// countingHash is SHA-256 that counts the bytes it is given.
-type countingHash struct {
-	hash.Hash
+// countingDigest is the default digest, counting the bytes it is given.
+type countingDigest struct {
+	Digest
 	n *int
 }
 
-func (c countingHash) Write(p []byte) (int, error) { *c.n += len(p); return c.Hash.Write(p) }
+func (c countingDigest) Write(p []byte) (int, error) { *c.n += len(p); return c.Digest.Write(p) }
 
-// Options.NewHash is the hash of every file, one per file, and sees
-// exactly the stored bytes.
-func TestNewHashIsUsed(t *testing.T) {
+// Options.NewDigest is the digest of every file, one per file, and sees
+// exactly the stored bytes; its CRC-32 is the ZIP's for stored entries.
+func TestNewDigestIsUsed(t *testing.T) {
 	var sizes []*int
-	opts := Options{NewHash: func() hash.Hash {
+	opts := Options{NewDigest: func() Digest {
 		n := new(int)
 		sizes = append(sizes, n)
-		return countingHash{sha256.New(), n}
+		return countingDigest{NewGoDigest(), n}
 	}}
 	var out bytes.Buffer
 	w := NewWriter(&out, testCase(t), opts)
 	files := []File{}
-	for i, data := range [][]byte{makeJPEG(t), bytes.Repeat([]byte("chat line\n"), 9000)} {
-		f, err := w.AddFile(assistant.SellerChat, "f"+strconv.Itoa(i), "", bytes.NewReader(data))
+	for i, data := range [][]byte{makeJPEG(t), bytes.Repeat([]byte("chat line\n"), 9000), makeMP4(t)} {
+		f, err := w.AddFile(assistant.SellerChat, "f"+strconv.Itoa(i)+".txt", "", bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,11 +448,120 @@ func TestNewHashIsUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(sizes) != len(files) {
-		t.Fatalf("NewHash called %d times for %d files", len(sizes), len(files))
+		t.Fatalf("NewDigest called %d times for %d files", len(sizes), len(files))
 	}
 	for i, f := range files {
 		if int64(*sizes[i]) != f.Size {
-			t.Errorf("%s: hash saw %d bytes, %d stored", f.Name, *sizes[i], f.Size)
+			t.Errorf("%s: digest saw %d bytes, %d stored", f.Name, *sizes[i], f.Size)
 		}
 	}
+	unzipTest(t, out.Bytes())
+}
+
+// TestOriginalNamesOnRequest: with Options.OriginalNames the manifest and
+// the summary name the buyer's files.
+func TestOriginalNamesOnRequest(t *testing.T) {
+	data := buildBundle(t, Options{OriginalNames: true})
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"manifest.json", "summary.html"} {
+		rc, _ := zr.Open(doc)
+		b, _ := io.ReadAll(rc)
+		if !bytes.Contains(b, []byte("IMG_home_Tverskaya.JPG")) {
+			t.Errorf("%s does not name the file", doc)
+		}
+	}
+}
+
+// sliceSink is a SliceSink that keeps slices as references, like the
+// browser's, and can put the whole output back together.
+type sliceSink struct {
+	parts  []any // []byte, or a sliceRef
+	skip   int64
+	slices int
+}
+
+type sliceRef struct {
+	src    io.ReaderAt
+	off, n int64
+}
+
+func (s *sliceSink) Write(p []byte) (int, error) {
+	n := len(p)
+	k := min(int64(len(p)), s.skip)
+	s.skip -= k
+	if p = p[k:]; len(p) > 0 {
+		s.parts = append(s.parts, bytes.Clone(p))
+	}
+	return n, nil
+}
+
+func (s *sliceSink) Slice(src io.Reader, off, n int64) {
+	if s.skip != 0 {
+		panic("a slice before the last one was written")
+	}
+	s.parts = append(s.parts, sliceRef{src.(io.ReaderAt), off, n})
+	s.skip = n
+	s.slices++
+}
+
+func (s *sliceSink) bytes() []byte {
+	var out []byte
+	for _, p := range s.parts {
+		switch p := p.(type) {
+		case []byte:
+			out = append(out, p...)
+		case sliceRef:
+			b := make([]byte, p.n)
+			p.src.ReadAt(b, p.off)
+			out = append(out, b...)
+		}
+	}
+	return out
+}
+
+// TestSliceSinkGetsTheSameBundle: a sink that takes slices of the files
+// instead of copies ends with the very bytes of a plain one, for cleaned,
+// damaged, stored-as-is and deflated files.
+func TestSliceSinkGetsTheSameBundle(t *testing.T) {
+	mp4 := makeMP4(t)
+	files := []struct {
+		name string
+		data []byte
+		asIs bool
+	}{
+		{"clip.mp4", mp4, false},
+		{"cut.mp4", mp4[:len(mp4)/2], false},
+		{"photo.jpg", makeJPEG(t), false},
+		{"chat.txt", []byte(strings.Repeat("Seller: hello\n", 900)), false},
+		{"scan.zip", append([]byte("PK\x03\x04"), bytes.Repeat([]byte("zip data "), 50000)...), true},
+	}
+	build := func(out io.Writer) {
+		w := NewWriter(out, testCase(t), Options{ChunkSize: 4096})
+		for _, f := range files {
+			add := w.AddFile
+			if f.asIs {
+				add = w.AddFileAsIs
+			}
+			if _, err := add(assistant.PhotosItem, f.name, "", bytes.NewReader(f.data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var plain bytes.Buffer
+	build(&plain)
+	sink := &sliceSink{}
+	build(sink)
+	if got := sink.bytes(); !bytes.Equal(got, plain.Bytes()) {
+		t.Fatalf("%d bytes through slices, %d plain", len(got), plain.Len())
+	}
+	if sink.slices == 0 {
+		t.Error("no slices were taken")
+	}
+	unzipTest(t, plain.Bytes())
 }

@@ -10,15 +10,19 @@
 //     static assets as Workers Static Assets serves them): first paint, the
 //     first question's form present, wasm ready, and the wasm's bytes on
 //     the wire;
-//   - evidence-bundle throughput and memory in the page against the same
-//     Go code natively.
+//   - evidence-bundle throughput and memory in the page against the page's
+//     own SHA-256 module alone (the same run) and against the same Go code
+//     natively.
 //
 // It prints a table per set with the goals and exits 1 if one is missed.
 // make bench-browser runs it (after make browser and make build).
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"io"
@@ -34,6 +38,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant/bundle"
 	"github.com/calmclaim/calmclaim/bench/internal/report"
+	"github.com/calmclaim/calmclaim/wasm/browser/sha256wasm"
 )
 
 // cleanup runs before any exit: servers to stop, folders to remove.
@@ -153,10 +158,21 @@ func main() {
 	must(err)
 	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/dispute/evidence?claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&refund_requested_on=2026-11-01&protection_ends_on=unknown")))
 	wait(ctx, `document.documentElement.getAttribute("data-wasm") === "ready"`)
+	head, tail := mp4Parts(size)
 	browser := must2(chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
+		const b64 = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
 		const chunk = new Uint8Array(1 << 20); for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31) & 255;
-		const parts = []; for (let i = 0; i < %d; i++) parts.push(new Blob([chunk]));
+		const parts = [new Blob([b64(%q)])]; for (let i = 0; i < %d; i++) parts.push(new Blob([chunk]));
+		parts.push(new Blob([b64(%q)]));
 		const file = new File(parts, "clip.mp4", {type: "video/mp4"});
+		// The page's own SHA-256 module (package sha256wasm) alone, on the
+		// same number of bytes: each 1 MiB chunk copied into its memory and
+		// hashed, as the bundle hands it chunks.
+		const mod = (await WebAssembly.instantiate(b64(%q))).instance.exports;
+		const mem = new Uint8Array(mod.memory.buffer);
+		const h0 = performance.now();
+		for (let i = 0; i < %d; i++) { mem.set(chunk, %d); mod.blocks(%d, chunk.length / 64); }
+		const hashSecs = (performance.now() - h0) / 1000;
 		const base = performance.memory ? performance.memory.usedJSHeapSize : 0;
 		let peak = base; const timer = setInterval(() => { peak = Math.max(peak, performance.memory.usedJSHeapSize); }, 20);
 		// The ceiling: reading the same File in the page, with nothing done
@@ -175,17 +191,23 @@ func main() {
 			[{id: "unboxing_video", file}]);
 		const secs = (performance.now() - t0) / 1000;
 		clearInterval(timer);
-		return [res.blob.size, secs, (peak - base) / 1048576, Calmclaim.memory ? Calmclaim.memory() / 1048576 : -1, readSecs];
-	})()`, *mib), chromedp.EvalAwaitPromise)))
+		if (!res.files[0].metadata_removed || res.files[0].truncated) throw new Error("the video was not cleaned");
+		if (res.sha256 !== "worker") throw new Error("the bundle hashed with " + res.sha256 + ", not the worker");
+		return [res.blob.size, secs, (peak - base) / 1048576, Calmclaim.memory ? Calmclaim.memory() / 1048576 : -1, readSecs, hashSecs];
+	})()`, base64.StdEncoding.EncodeToString(head), *mib, base64.StdEncoding.EncodeToString(tail),
+		base64.StdEncoding.EncodeToString(sha256wasm.Module()), *mib, sha256wasm.DataOffset, sha256wasm.DataOffset), chromedp.EvalAwaitPromise)))
 	mbps := func(secs float64) float64 { return float64(size) / 1e6 / secs }
 	mb := func(secs float64) string { return fmt.Sprintf("%.1f MB/s", mbps(secs)) }
-	bt := &report.Table{Title: fmt.Sprintf("Evidence bundle of a %d MiB video: in the page (loopback) against natively", *mib), Cols: []string{"in the page", "natively"}}
-	bt.Goal(">= 0.5", mbps(browser[1])/mbps(native) >= 0.5, "bundle throughput (natively: SHA-256 on the CPU's SHA instructions)", mb(browser[1]), mb(native), report.Ratio(mbps(browser[1]), mbps(native)))
+	bt := &report.Table{Title: fmt.Sprintf("Evidence bundle of a %d MiB video (an MP4, cleaned): in the page (loopback) against the page's SHA-256 module and natively", *mib), Cols: []string{"in the page", "against"}}
+	bt.Goal(">= 0.8", mbps(browser[1])/mbps(browser[5]) >= 0.8, "bundle throughput against the page's own SHA-256 module (sha256wasm alone, same run)", mb(browser[1]), mb(browser[5]), report.Ratio(mbps(browser[1]), mbps(browser[5])))
+	bt.Goal(">= 0.5", mbps(browser[1])/mbps(native) >= 0.5, "bundle throughput against natively (SHA-256 on the CPU's SHA instructions)", mb(browser[1]), mb(native), report.Ratio(mbps(browser[1]), mbps(native)))
 	bt.Add("  the same, natively with portable SHA-256 (for context)", mb(browser[1]), mb(portable), report.Ratio(mbps(browser[1]), mbps(portable)))
 	bt.Add("reading the File alone in the page (the page's ceiling)", mb(browser[4]), "", "")
 	bt.Goal("< 64 MiB", browser[2] < 64, "JS heap peak above baseline while bundling", fmt.Sprintf("+%.1f MiB", browser[2]), "", "")
 	bt.Add("Go wasm memory", fmt.Sprintf("%.1f MiB", browser[3]), "", "")
 	bt.Note("portable SHA-256: GODEBUG=cpu.sha=off,cpu.avx2=off, the algorithm the page has to run in software")
+	bt.Note("the module alone: 1 MiB chunks copied into its memory and hashed, in the same page, before the bundle;")
+	bt.Note("the bundle hashes with the same module in a worker (web/static/sha256-worker.js) while the page's thread reads, cleans and zips")
 	tables = append(tables, bt)
 
 	for _, t := range tables {
@@ -327,14 +349,35 @@ func warm(url string) {
 	res.Body.Close()
 }
 
-// nativeBundle bundles size bytes of the synthetic video natively, to
-// io.Discard, and returns the seconds it took.
+// nativeBundle bundles the synthetic video of size bytes of frames
+// natively, to io.Discard, and returns the seconds it took.
 func nativeBundle(size int) float64 {
+	head, tail := mp4Parts(size)
 	t0 := time.Now()
 	bw := bundle.NewWriter(io.Discard, bundle.Case{}, bundle.Options{ChunkSize: 1 << 20})
-	must2(bw.AddFile("unboxing_video", "clip.mp4", "video/mp4", io.LimitReader(&pattern{}, int64(size))))
+	f := must2(bw.AddFile("unboxing_video", "clip.mp4", "video/mp4",
+		io.MultiReader(bytes.NewReader(head), io.LimitReader(&pattern{}, int64(size)), bytes.NewReader(tail))))
 	must(bw.Close())
+	if !f.MetadataRemoved || f.Truncated {
+		must(fmt.Errorf("the video was not cleaned: %+v", f))
+	}
 	return time.Since(t0).Seconds()
+}
+
+// mp4Parts are what comes before and after size bytes of frames in the
+// synthetic video: an ftyp box and the header of an mdat box with a 64-bit
+// size; then a moov box with a location in its user data, as a phone's
+// video ends. The bundle cleans it as an MP4.
+func mp4Parts(size int) (head, tail []byte) {
+	box := func(typ string, body ...[]byte) []byte {
+		all := bytes.Join(body, nil)
+		return append(append(binary.BigEndian.AppendUint32(nil, uint32(8+len(all))), typ...), all...)
+	}
+	head = box("ftyp", []byte("isom\x00\x00\x02\x00isommp42"))
+	head = append(head, 0, 0, 0, 1, 'm', 'd', 'a', 't')
+	head = binary.BigEndian.AppendUint64(head, uint64(16+size))
+	tail = box("moov", box("mvhd", make([]byte, 100)), box("udta", box("\xa9xyz", []byte("+55.7558+037.6173/"))))
+	return head, tail
 }
 
 // pattern yields the same bytes as the page's synthetic video: a 1 MiB

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"hash"
+	"errors"
 	"io"
 	"time"
 
@@ -17,13 +17,28 @@ type evidenceFile struct {
 	Name      string
 	MediaType string
 	R         io.Reader
+	// AsIs: the buyer chose to include a file the bundle cannot clean as
+	// it is.
+	AsIs bool
+}
+
+// bundleOptions are the buyer's choices and the page's digest.
+type bundleOptions struct {
+	// OriginalNames writes the files' own names into the manifest and
+	// the summary (the buyer ticked the box; off by default).
+	OriginalNames bool
+	// NewDigest hashes each file (nil: Go's); the browser build sets a
+	// faster one.
+	NewDigest func() bundle.Digest
 }
 
 // writeBundle writes the evidence ZIP for a describe request body (the
 // case: facts, story, evidence ids) and the buyer's files to w, streaming:
-// memory is bounded by the chunk size, not by the files' sizes.
-// newHash is the SHA-256 for the files; the browser build sets a faster one.
-func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time, newHash func() hash.Hash) ([]bundle.File, *assistant.Error) {
+// memory is bounded by the chunk size, not by the files' sizes. Every
+// file is cleaned, or stored as it is when AsIs says so; a file that
+// cannot be cleaned and is not marked AsIs is an error (the page asks the
+// buyer first, see checkFile).
+func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time, opts bundleOptions) ([]bundle.File, *assistant.Error) {
 	req, err := api.DecodeDescribe(body, now)
 	if err != nil {
 		return nil, err
@@ -38,12 +53,18 @@ func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time, 
 	d := describe.Describe(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
 		Story: req.Story, Evidence: req.Evidence})
 	bw := bundle.NewWriter(w, bundle.Case{Created: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
-		Description: d.Text}, bundle.Options{ChunkSize: 1 << 20, NewHash: newHash})
+		Description: d.Text}, bundle.Options{ChunkSize: 1 << 20, NewDigest: opts.NewDigest, OriginalNames: opts.OriginalNames})
 	for i, f := range files {
 		if !assistant.ValidEvidenceID(string(f.ID)) {
 			return nil, assistant.Errorf(assistant.ECodeInvalid, "files["+itoa(i)+"].id", "unknown evidence id")
 		}
-		if _, err := bw.AddFile(f.ID, f.Name, f.MediaType, f.R); err != nil {
+		add := bw.AddFile
+		if f.AsIs {
+			add = bw.AddFileAsIs
+		}
+		if _, err := add(f.ID, f.Name, f.MediaType, f.R); errors.Is(err, bundle.ErrCannotClean) {
+			return nil, assistant.Errorf(assistant.ECodeInvalid, "files["+itoa(i)+"]", "this kind of file cannot be cleaned: include it as it is or leave it out")
+		} else if err != nil {
 			return nil, assistant.Errorf(assistant.ECodeInvalid, "files["+itoa(i)+"]", "the file could not be read: "+err.Error())
 		}
 	}
@@ -58,4 +79,11 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// checkFile says, before the bundle is built, whether a file will be
+// cleaned, cannot be (its kind), or is damaged; the page names the last two
+// and asks the buyer whether to include them as they are.
+func checkFile(r io.Reader, mediaType, name string) (bundle.Checked, error) {
+	return bundle.Check(r, mediaType, name)
 }

@@ -1,10 +1,11 @@
 // Command browser is Calmclaim's Go in the page: built with GOOS=js
 // GOARCH=wasm into web/static/app.wasm, it exposes window.Calmclaim with
-// assess, checklist, describe, render and bundle. assess, checklist and
-// describe take the same object as the HTTP API and return the same JSON
-// (as an object); render draws a wizard page locally, so moving between
-// questions needs no request; bundle builds the evidence ZIP from the
-// buyer's files without uploading them.
+// assess, checklist, describe, render, check and bundle. assess, checklist
+// and describe take the same object as the HTTP API and return the same
+// JSON (as an object); render draws a wizard page locally, so moving
+// between questions needs no request; check says whether a file can be
+// cleaned; bundle builds the evidence ZIP from the buyer's files without
+// uploading them.
 //
 // The functions here are plain Go, tested natively; main_js.go binds them
 // to JavaScript.

@@ -35,6 +35,7 @@ func main() {
 	cc.Set("review", jsonCall(api.Review))
 	cc.Set("message", jsonCall(api.Message))
 	cc.Set("bundle", js.FuncOf(bundleJS))
+	cc.Set("check", js.FuncOf(checkJS))
 	// memory is the Go heap's size in bytes, for the benchmark.
 	cc.Set("memory", js.FuncOf(func(js.Value, []js.Value) any {
 		var ms runtime.MemStats

@@ -4,9 +4,10 @@ package assets
 
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
-	"app.css":     "app.f6a9d81d.css",
-	"app.js":      "app.07ae82f3.js",
-	"demo.css":    "demo.8930f4b6.css",
-	"favicon.svg": "favicon.7f8bcb8d.svg",
-	"print.css":   "print.3280f3c2.css",
+	"app.css":          "app.bd95daf1.css",
+	"app.js":           "app.21d94cb3.js",
+	"demo.css":         "demo.8930f4b6.css",
+	"favicon.svg":      "favicon.7f8bcb8d.svg",
+	"print.css":        "print.3280f3c2.css",
+	"sha256-worker.js": "sha256-worker.0187ce84.js",
 }

@@ -163,6 +163,12 @@ func page(t *testing.T, ctx context.Context, name string) {
 	if _, seen := checked.LoadOrStore(key, true); seen {
 		return
 	}
+	axe(t, ctx, name)
+}
+
+// axe runs axe-core on the page as it is now and takes a screenshot.
+func axe(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
 	// axe-core needs timers; a tab with scripts off gets them back for the
 	// check only (the page's own scripts ran, or not, when it loaded).
 	if _, off := noScript.Load(ctx); off {

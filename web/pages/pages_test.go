@@ -577,11 +577,13 @@ func TestChecklistItemPages(t *testing.T) {
 	}
 }
 
-// TestWasmAddressOnTheScriptTag: app.js learns where the page's wasm is from
-// its own tag, and the stylesheets and app.js have hashed names.
+// TestWasmAddressOnTheScriptTag: app.js learns where the page's wasm (and
+// the worker it hashes evidence in) is from its own tag, and the
+// stylesheets and app.js have hashed names.
 func TestWasmAddressOnTheScriptTag(t *testing.T) {
 	_, html := render(t, "/dispute")
-	has(t, html, `<script src="`+assets.URL("app.js")+`" defer data-wasm="/static/app.0123abcd.wasm" data-wasm-exec="/static/wasm_exec.4567cdef.js"></script>`)
+	has(t, html, `<script src="`+assets.URL("app.js")+`" defer data-sha256-worker="`+assets.URL("sha256-worker.js")+
+		`" data-wasm="/static/app.0123abcd.wasm" data-wasm-exec="/static/wasm_exec.4567cdef.js"></script>`)
 	has(t, html, `<link rel="stylesheet" href="`+assets.URL("app.css")+`">`)
 	if strings.Contains(html, `"/static/app.css"`) || strings.Contains(html, `"/static/app.js"`) {
 		t.Error("an unhashed asset name in the page")

@@ -204,14 +204,8 @@
     if (!form || !window.Calmclaim || !window.Calmclaim.ready) return;
     document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
     document.querySelectorAll(".no-js").forEach(function (el) { el.hidden = true; });
+    document.querySelectorAll("[data-rejected-for]").forEach(function (el) { el.hidden = true; });
     var base = JSON.parse(form.getAttribute("data-case"));
-    function request() {
-      var req = JSON.parse(JSON.stringify(base));
-      req.story = {};
-      ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
-      req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
-      return req;
-    }
     function el(tag, text, attrs) {
       var e = document.createElement(tag);
       if (text) e.textContent = text;
@@ -252,12 +246,40 @@
     var timer = 0;
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(describe, 250); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(); });
+    // The words the page shows are in the page (data-* attributes and a
+    // <template>), filled in here: fill("{n} of {m}", {n: 1, m: 2}).
+    function fill(text, values) {
+      return String(text || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k] === undefined ? "" : values[k]; });
+    }
+    var list = document.querySelector("[data-testid=evidence]");
+    var notCleaned = document.querySelector("[data-testid=not-cleaned]");
+    var status = document.querySelector("[data-testid=bundle-status]");
+    // What the wasm says of each chosen file: {status, format} once known.
+    var checks = typeof WeakMap === "function" ? new WeakMap() : null;
+    var choices = typeof WeakMap === "function" ? new WeakMap() : null; // "include" or "leave", for files that cannot be cleaned
+    function check(file) {
+      var c = checks && checks.get(file);
+      if (!c) {
+        c = { promise: window.Calmclaim.check(file) };
+        c.promise.then(function (res) { c.result = res; refresh(); },
+          function () { c.result = { status: "damaged", format: "" }; refresh(); });
+        if (checks) checks.set(file, c);
+      }
+      return c;
+    }
     function attached() {
-      var list = [];
+      var out = [];
       document.querySelectorAll("input[data-file]").forEach(function (input) {
-        Array.prototype.forEach.call(input.files || [], function (f) { list.push({ id: input.getAttribute("data-file"), file: f }); });
+        Array.prototype.forEach.call(input.files || [], function (f) { out.push({ id: input.getAttribute("data-file"), file: f }); });
       });
-      return list;
+      return out;
+    }
+    function request() {
+      var req = JSON.parse(JSON.stringify(base));
+      req.story = {};
+      ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
+      req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+      return req;
     }
     function missing() {
       var names = [];
@@ -268,21 +290,24 @@
       document.querySelector("[data-testid=missing]").textContent =
         names.length ? "Still missing: " + names.join(", ") + "." : "Every needed kind of evidence has a file.";
     }
-    // The description names the evidence attached, so it is written again
-    // whenever the files change.
-    // Each chosen file is listed with its size and a button to remove it.
     function sizeWords(n) {
       var u = ["bytes", "KB", "MB", "GB"], i = 0;
       while (n >= 1000 && i < u.length - 1) { n /= 1000; i++; }
       return (i ? n.toFixed(1) : String(n)) + " " + u[i];
     }
+    // Each chosen file is listed with its size, whether it will be cleaned,
+    // and a button to remove it.
     function chosen(input) {
-      var list = document.querySelector("[data-chosen='" + input.getAttribute("data-file") + "']");
-      if (!list) return;
-      list.replaceChildren();
+      var ul = document.querySelector("[data-chosen='" + input.getAttribute("data-file") + "']");
+      if (!ul) return;
+      ul.replaceChildren();
       Array.prototype.forEach.call(input.files || [], function (f, i) {
-        var li = el("li", f.name + " (" + sizeWords(f.size) + ") ");
-        var b = el("button", "Remove", { type: "button", "class": "link-button" });
+        var c = check(f);
+        var state = c.result ? c.result.status : "checking";
+        var li = el("li", f.name + " (" + sizeWords(f.size) + ") ", { "data-state": state });
+        li.appendChild(el("span", list.getAttribute("data-" + state), { "class": "tag " + (state === "clean" ? "tag-ok" : state === "checking" ? "tag-grey" : "tag-warn") }));
+        li.appendChild(document.createTextNode(" "));
+        var b = el("button", list.getAttribute("data-remove"), { type: "button", "class": "link-button" });
         b.appendChild(el("span", " " + f.name, { "class": "visually-hidden" }));
         b.addEventListener("click", function () {
           if (!window.DataTransfer) { input.value = ""; } else {
@@ -294,30 +319,157 @@
           input.focus();
         });
         li.appendChild(b);
-        list.appendChild(li);
+        ul.appendChild(li);
       });
-      list.hidden = !input.files || input.files.length === 0;
+      ul.hidden = !input.files || input.files.length === 0;
     }
-    document.querySelectorAll("input[data-file]").forEach(function (input) {
-      input.addEventListener("change", function () { chosen(input); missing(); describe(); });
-      chosen(input);
-    });
-    missing();
-    var status = document.querySelector("[data-testid=bundle-status]");
-    document.querySelector("[data-bundle]").addEventListener("click", function () {
-      var files = attached();
-      status.textContent = "Building the bundle on this device…";
-      window.Calmclaim.bundle(request(), files).then(function (res) {
-        var a = el("a", "", { download: "calmclaim-evidence.zip", href: URL.createObjectURL(res.blob) });
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        status.textContent = "Bundle ready: " + res.files.length + " files, " + Math.round(res.blob.size / 1024) + " KB. Nothing was uploaded.";
-        status.setAttribute("data-done", String(res.blob.size));
-        status.setAttribute("data-sha256", res.sha256);
-      }, function (err) {
-        status.textContent = "The bundle could not be built: " + err.message;
+    // The files that cannot be cleaned, each with its choice: leave it out
+    // (the default) or include it as it is.
+    function review() {
+      var box = notCleaned.querySelector("[data-not-cleaned-list]");
+      var row = notCleaned.querySelector("template[data-not-cleaned-row]");
+      var n = 0;
+      box.replaceChildren();
+      attached().forEach(function (a) {
+        var c = check(a.file);
+        if (!c.result || c.result.status === "clean") return;
+        n++;
+        var why = c.result.status === "damaged" ? "data-damaged" : c.result.format ? "data-unsupported" : "data-unknown";
+        var frag = row.content.cloneNode(true);
+        var fs = frag.querySelector("fieldset");
+        fs.setAttribute("data-file-name", a.file.name);
+        frag.querySelector("[data-name]").textContent = a.file.name;
+        frag.querySelector("[data-why]").textContent = fill(notCleaned.getAttribute(why), { format: c.result.format });
+        frag.querySelectorAll("input[type=radio]").forEach(function (r, k) {
+          r.name = "not-cleaned-" + n;
+          r.id = "not-cleaned-" + n + "-" + r.value;
+          r.nextElementSibling.setAttribute("for", r.id);
+          r.checked = (choices && choices.get(a.file) || "leave") === r.value;
+          r.addEventListener("change", function () { if (r.checked && choices) choices.set(a.file, r.value); });
+        });
+        box.appendChild(frag);
       });
+      notCleaned.hidden = n === 0;
+    }
+    function refresh() {
+      document.querySelectorAll("input[data-file]").forEach(chosen);
+      review();
+      resize();
+    }
+    // Drag and drop onto each kind of evidence: the files join the ones
+    // chosen, if they are of a type that fits it.
+    function fits(file, accept) {
+      if (!accept || !file.type) return true; // the bundle decides by the bytes
+      return accept.split(",").some(function (a) {
+        a = a.trim().toLowerCase();
+        var t = file.type.toLowerCase();
+        return a === t || /\/\*$/.test(a) && t.indexOf(a.slice(0, -1)) === 0 || a.charAt(0) === "." && file.name.toLowerCase().slice(-a.length) === a;
+      });
+    }
+    document.querySelectorAll("[data-evidence]").forEach(function (li) {
+      var input = li.querySelector("input[data-file]");
+      if (!input || !window.DataTransfer) return;
+      li.classList.add("drop-zone");
+      var depth = 0;
+      li.addEventListener("dragenter", function (ev) { ev.preventDefault(); depth++; li.classList.add("drag-over"); });
+      li.addEventListener("dragleave", function () { if (--depth <= 0) { depth = 0; li.classList.remove("drag-over"); } });
+      li.addEventListener("dragover", function (ev) { ev.preventDefault(); if (ev.dataTransfer) ev.dataTransfer.dropEffect = "copy"; });
+      li.addEventListener("drop", function (ev) {
+        ev.preventDefault();
+        depth = 0;
+        li.classList.remove("drag-over");
+        var dropped = ev.dataTransfer && ev.dataTransfer.files;
+        if (!dropped || !dropped.length) return;
+        var dt = new DataTransfer(), rejected = [];
+        Array.prototype.forEach.call(input.files || [], function (f) { dt.items.add(f); });
+        Array.prototype.forEach.call(dropped, function (f) {
+          if (fits(f, input.getAttribute("accept"))) dt.items.add(f); else rejected.push(f.name);
+        });
+        input.files = dt.files;
+        var msg = li.querySelector("[data-rejected-for]");
+        msg.textContent = rejected.map(function (name) { return fill(list.getAttribute("data-rejected"), { name: name }); }).join(" ");
+        msg.hidden = rejected.length === 0;
+        input.dispatchEvent(new Event("change"));
+      });
+    });
+    // A file dropped beside a zone would make the browser leave the page.
+    ["dragover", "drop"].forEach(function (type) {
+      window.addEventListener(type, function (ev) { if (!ev.defaultPrevented) ev.preventDefault(); });
+    });
+    // The description names the evidence attached, so it is written again
+    // whenever the files change.
+    document.querySelectorAll("input[data-file]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var msg = document.querySelector("[data-rejected-for='" + input.getAttribute("data-file") + "']");
+        if (msg && !input.files.length) msg.hidden = true;
+        refresh(); missing(); describe();
+      });
+    });
+    refresh();
+    missing();
+    // Building: a progress bar with the bytes done and the time left, read
+    // out every few seconds; then the download.
+    var progressBox = document.querySelector("[data-testid=progress]");
+    var bar = progressBox.querySelector("progress");
+    var live = progressBox.querySelector("[data-testid=progress-text]");
+    function timeWords(secs) {
+      return secs < 90 ? fill(live.getAttribute("data-seconds"), { n: Math.max(1, Math.round(secs)) })
+        : fill(live.getAttribute("data-minutes"), { n: Math.round(secs / 60) });
+    }
+    var saveLink = document.querySelector("[data-testid=bundle-link]");
+    var building = false;
+    document.querySelector("[data-bundle]").addEventListener("click", function () {
+      if (building) return;
+      building = true;
+      var all = attached();
+      status.removeAttribute("data-done");
+      status.textContent = status.getAttribute("data-checking");
+      Promise.all(all.map(function (a) { return check(a.file).promise.catch(function () {}); })).then(function () {
+        var files = [], left = [];
+        all.forEach(function (a) {
+          var r = check(a.file).result || { status: "damaged" };
+          if (r.status === "clean") files.push({ id: a.id, file: a.file });
+          else if (choices && choices.get(a.file) === "include") files.push({ id: a.id, file: a.file, as_is: true });
+          else left.push(a.file.name);
+        });
+        status.textContent = "";
+        progressBox.hidden = false;
+        bar.value = 0;
+        live.textContent = live.getAttribute("data-starting");
+        var t0 = Date.now(), spoken = 0;
+        function progress(done, total) {
+          bar.max = Math.max(total, 1);
+          bar.value = done;
+          var now = Date.now();
+          // Read out at most every 2 seconds: a live region that changes
+          // ten times a second is noise.
+          if (now - spoken < 2000 || done === 0) return;
+          spoken = now;
+          var secs = (now - t0) / 1000, rate = done / Math.max(secs, 0.001);
+          live.textContent = fill(live.getAttribute("data-text"), { done: sizeWords(done), total: sizeWords(total),
+            left: timeWords((total - done) / Math.max(rate, 1)) });
+        }
+        return window.Calmclaim.bundle(request(), files, {
+          original_names: document.getElementById("original-names").checked, progress: progress
+        }).then(function (res) {
+          progressBox.hidden = true;
+          // The download starts by itself; the link stays for a browser
+          // that holds back a second download from the same page.
+          var a = saveLink.querySelector("a");
+          if (a.href) URL.revokeObjectURL(a.href);
+          a.href = URL.createObjectURL(res.blob);
+          saveLink.hidden = false;
+          a.click();
+          var text = fill(status.getAttribute("data-ready"), { files: res.files.length, size: sizeWords(res.blob.size) });
+          if (left.length) text += " " + fill(status.getAttribute("data-left-out"), { names: left.join(", ") });
+          status.textContent = text;
+          status.setAttribute("data-done", String(res.blob.size));
+          status.setAttribute("data-sha256", res.sha256);
+        });
+      }).catch(function (err) {
+        progressBox.hidden = true;
+        status.textContent = fill(status.getAttribute("data-failed"), { error: err && err.message });
+      }).then(function () { building = false; });
     });
     if (form.elements.ordered.value) describe();
   }

@@ -20,6 +20,7 @@ import (
 var mod struct {
 	once   sync.Once
 	err    error
+	module js.Value // the compiled module, for the worker
 	blocks js.Value // the exported function
 	mem    js.Value // a Uint8Array over the module's memory
 	owner  *digest  // whose state is in the slot
@@ -44,6 +45,7 @@ func Init() error {
 			mod.err = errors.New("sha256wasm: " + err.Error())
 			return
 		}
+		mod.module = res.Get("module")
 		exports := res.Get("instance").Get("exports")
 		mod.blocks = exports.Get("blocks")
 		mod.mem = js.Global().Get("Uint8Array").New(exports.Get("memory").Get("buffer"))
