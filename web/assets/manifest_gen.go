@@ -5,7 +5,7 @@ package assets
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
 	"app.css":          "app.36f6a65f.css",
-	"app.js":           "app.80deb76c.js",
+	"app.js":           "app.8b05c23b.js",
 	"demo.css":         "demo.8930f4b6.css",
 	"favicon.svg":      "favicon.7f8bcb8d.svg",
 	"print.css":        "print.3280f3c2.css",
