@@ -39,6 +39,10 @@ var heifProperties = map[string]bool{
 	"cmpd": true, "lhvC": true, "oinf": true, "tols": true,
 }
 
+// heifPhotoBrands are major brands of HEIF photos: their metadata items
+// lie in media data that only the meta box describes.
+var heifPhotoBrands = map[string]bool{"heic": true, "heix": true, "heim": true, "heis": true, "mif1": true, "mif2": true, "avif": true}
+
 // sequenceBrands mark files whose media data is read through a movie box
 // (video, image sequences), not only through HEIF items.
 var sequenceBrands = map[string]bool{"msf1": true, "hevs": true, "avis": true, "hevc": true, "avcs": true}
@@ -93,6 +97,7 @@ type bmff struct {
 	in       *input
 	res      StripResult
 	sequence bool // a brand says the media data is read through a movie box
+	photo    bool // the major brand is a HEIF photo's
 	ftyp     bool
 	moov     bool
 	pict     bool // a HEIF meta box was cleaned
@@ -346,6 +351,7 @@ func (s *bmff) ftypBox(h boxHeader) error {
 		return malformedError(h.start, "ftyp of the wrong size")
 	}
 	s.ftyp = true
+	s.photo = heifPhotoBrands[string(p[:4])]
 	for i := 0; i < len(p); i += 4 {
 		if i != 4 && sequenceBrands[string(p[i:i+4])] {
 			s.sequence = true
@@ -517,6 +523,10 @@ func zeroTimes(p []byte) {
 
 // mdatBox copies media data, applying the plan.
 func (s *bmff) mdatBox(h boxHeader) error {
+	if s.photo && !s.pict && !s.moov {
+		// Its items are not known yet: copying would keep their Exif.
+		return malformedError(h.start, "a photo's media data before its meta box")
+	}
 	if !s.mdat {
 		s.image = s.pict && !s.moov && !s.sequence
 	}

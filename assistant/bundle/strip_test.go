@@ -457,6 +457,17 @@ func TestStripHEIFRefusesMisplacedItems(t *testing.T) {
 	if _, err := StripISOBMFF(&out, bytes.NewReader(in)); !errors.Is(err, ErrMalformed) {
 		t.Errorf("an item before its meta box: %v", err)
 	}
+	// A photo whose media data comes before its meta box: nothing of the
+	// media data is written.
+	heif := makeHEIF(t)
+	ftypEnd := int(binary.BigEndian.Uint32(heif))
+	metaEnd := ftypEnd + int(binary.BigEndian.Uint32(heif[ftypEnd:]))
+	mdatEnd := bytes.Index(heif, []byte("SECRET-TRAILER"))
+	swapped := append(append(append([]byte(nil), heif[:ftypEnd]...), heif[metaEnd:mdatEnd]...), heif[ftypEnd:metaEnd]...)
+	out.Reset()
+	if _, err := StripISOBMFF(&out, bytes.NewReader(swapped)); !errors.Is(err, ErrMalformed) || out.Len() > ftypEnd {
+		t.Errorf("media data first: %v, %d bytes written", err, out.Len())
+	}
 }
 
 // TestStripReadsInSmallPieces: a reader that returns one byte at a time

@@ -53,6 +53,7 @@ func exit(code int) {
 
 func main() {
 	mib := flag.Int("bundle-mib", 1024, "size of the synthetic video bundled, in MiB")
+	bundleRuns := flag.Int("bundle-runs", 3, "bundles in the page, each after a run of the SHA-256 module alone; the fastest of each is reported")
 	runs := flag.Int("runs", 5, "page loads measured on loopback")
 	slowRuns := flag.Int("slow-runs", 1, "page loads per runtime on the slow link (0: none)")
 	downKbps := flag.Float64("down-kbps", 1600, "slow link: download throughput, kbit/s")
@@ -170,9 +171,11 @@ func main() {
 		// hashed, as the bundle hands it chunks.
 		const mod = (await WebAssembly.instantiate(b64(%q))).instance.exports;
 		const mem = new Uint8Array(mod.memory.buffer);
-		const h0 = performance.now();
-		for (let i = 0; i < %d; i++) { mem.set(chunk, %d); mod.blocks(%d, chunk.length / 64); }
-		const hashSecs = (performance.now() - h0) / 1000;
+		const hash = () => {
+			const h0 = performance.now();
+			for (let i = 0; i < %d; i++) { mem.set(chunk, %d); mod.blocks(%d, chunk.length / 64); }
+			return (performance.now() - h0) / 1000;
+		};
 		const base = performance.memory ? performance.memory.usedJSHeapSize : 0;
 		let peak = base; const timer = setInterval(() => { peak = Math.max(peak, performance.memory.usedJSHeapSize); }, 20);
 		// The ceiling: reading the same File in the page, with nothing done
@@ -186,16 +189,24 @@ func main() {
 			buf = value.buffer;
 		}
 		const readSecs = (performance.now() - r0) / 1000;
-		const t0 = performance.now();
-		const res = await Calmclaim.bundle({today: "2026-11-22", facts: {claim: "broken", paid_on_platform: true, refund_requested_on: "2026-11-01"}},
-			[{id: "unboxing_video", file}]);
-		const secs = (performance.now() - t0) / 1000;
+		// The module alone, then the bundle, %d times in turn: on a shared
+		// machine other work slows either at times; the fastest of each
+		// is compared.
+		let hashSecs = Infinity, secs = Infinity, size = 0;
+		for (let run = 0; run < %d; run++) {
+			hashSecs = Math.min(hashSecs, hash());
+			const t0 = performance.now();
+			const res = await Calmclaim.bundle({today: "2026-11-22", facts: {claim: "broken", paid_on_platform: true, refund_requested_on: "2026-11-01"}},
+				[{id: "unboxing_video", file}]);
+			secs = Math.min(secs, (performance.now() - t0) / 1000);
+			if (!res.files[0].metadata_removed || res.files[0].truncated) throw new Error("the video was not cleaned");
+			if (res.sha256 !== "worker") throw new Error("the bundle hashed with " + res.sha256 + ", not the worker");
+			size = res.blob.size;
+		}
 		clearInterval(timer);
-		if (!res.files[0].metadata_removed || res.files[0].truncated) throw new Error("the video was not cleaned");
-		if (res.sha256 !== "worker") throw new Error("the bundle hashed with " + res.sha256 + ", not the worker");
-		return [res.blob.size, secs, (peak - base) / 1048576, Calmclaim.memory ? Calmclaim.memory() / 1048576 : -1, readSecs, hashSecs];
+		return [size, secs, (peak - base) / 1048576, Calmclaim.memory ? Calmclaim.memory() / 1048576 : -1, readSecs, hashSecs];
 	})()`, base64.StdEncoding.EncodeToString(head), *mib, base64.StdEncoding.EncodeToString(tail),
-		base64.StdEncoding.EncodeToString(sha256wasm.Module()), *mib, sha256wasm.DataOffset, sha256wasm.DataOffset), chromedp.EvalAwaitPromise)))
+		base64.StdEncoding.EncodeToString(sha256wasm.Module()), *mib, sha256wasm.DataOffset, sha256wasm.DataOffset, *bundleRuns, *bundleRuns), chromedp.EvalAwaitPromise)))
 	mbps := func(secs float64) float64 { return float64(size) / 1e6 / secs }
 	mb := func(secs float64) string { return fmt.Sprintf("%.1f MB/s", mbps(secs)) }
 	bt := &report.Table{Title: fmt.Sprintf("Evidence bundle of a %d MiB video (an MP4, cleaned): in the page (loopback) against the page's SHA-256 module and natively", *mib), Cols: []string{"in the page", "against"}}
@@ -206,7 +217,7 @@ func main() {
 	bt.Goal("< 64 MiB", browser[2] < 64, "JS heap peak above baseline while bundling", fmt.Sprintf("+%.1f MiB", browser[2]), "", "")
 	bt.Add("Go wasm memory", fmt.Sprintf("%.1f MiB", browser[3]), "", "")
 	bt.Note("portable SHA-256: GODEBUG=cpu.sha=off,cpu.avx2=off, the algorithm the page has to run in software")
-	bt.Note("the module alone: 1 MiB chunks copied into its memory and hashed, in the same page, before the bundle;")
+	bt.Note("the module alone: 1 MiB chunks copied into its memory and hashed, in the same page; it and the bundle ran %d times in turn, the fastest of each shown;", *bundleRuns)
 	bt.Note("the bundle hashes with the same module in a worker (web/static/sha256-worker.js) while the page's thread reads, cleans and zips")
 	tables = append(tables, bt)
 

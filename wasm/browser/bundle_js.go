@@ -103,7 +103,7 @@ func checkJS(_ js.Value, args []js.Value) any {
 		r.close()
 		// A file chosen: start the hashing worker now, so building the
 		// bundle later fetches nothing (it is a static file of this site).
-		sha256wasm.StartWorker(workerURL())
+		go sha256wasm.StartWorker(workerURL())
 		if err != nil {
 			return nil, err
 		}

@@ -325,14 +325,20 @@
     }
     // The files that cannot be cleaned, each with its choice: leave it out
     // (the default) or include it as it is.
+    var reviewed = "";
     function review() {
       var box = notCleaned.querySelector("[data-not-cleaned-list]");
       var row = notCleaned.querySelector("template[data-not-cleaned-row]");
+      var pending = attached().filter(function (a) { var c = check(a.file); return c.result && c.result.status !== "clean"; });
+      // Drawn again only when the list changes, so a choice being made
+      // keeps its focus.
+      var key = pending.map(function (a) { return a.id + "/" + a.file.name + "/" + a.file.size + "/" + a.file.lastModified; }).join("|");
+      if (key === reviewed) return;
+      reviewed = key;
       var n = 0;
       box.replaceChildren();
-      attached().forEach(function (a) {
+      pending.forEach(function (a) {
         var c = check(a.file);
-        if (!c.result || c.result.status === "clean") return;
         n++;
         var why = c.result.status === "damaged" ? "data-damaged" : c.result.format ? "data-unsupported" : "data-unknown";
         var frag = row.content.cloneNode(true);
