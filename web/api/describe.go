@@ -124,21 +124,7 @@ func AppendDescription(b []byte, today assistant.Date, v *assistant.Verdict, d *
 		w.close('}')
 	}
 	w.close(']')
-	w.key("findings")
-	w.open('[')
-	for _, f := range d.Findings {
-		w.open('{')
-		w.key("id")
-		w.str(f.ID)
-		w.key("field")
-		w.str("story." + string(f.Field))
-		w.key("excerpt")
-		w.str(f.Excerpt)
-		w.key("suggestion")
-		w.str(f.Suggestion)
-		w.close('}')
-	}
-	w.close(']')
+	writeFindings(&w, d.Findings, storyPath)
 	w.key("verdict")
 	w.sep()
 	w.b = AppendVerdict(w.b, today, v)
@@ -174,3 +160,26 @@ func AppendDescription(b []byte, today assistant.Date, v *assistant.Verdict, d *
 	w.close('}')
 	return w.b
 }
+
+// writeFindings writes "findings": [{"id", "field", "excerpt",
+// "suggestion"}], field being the request's path of the finding's field.
+func writeFindings(w *jsonw, findings []describe.Finding, path func(describe.Field) string) {
+	w.key("findings")
+	w.open('[')
+	for _, f := range findings {
+		w.open('{')
+		w.key("id")
+		w.str(f.ID)
+		w.key("field")
+		w.str(path(f.Field))
+		w.key("excerpt")
+		w.str(f.Excerpt)
+		w.key("suggestion")
+		w.str(f.Suggestion)
+		w.close('}')
+	}
+	w.close(']')
+}
+
+// storyPath is the request path of a story field: "story.difference".
+func storyPath(f describe.Field) string { return "story." + string(f) }

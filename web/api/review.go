@@ -43,21 +43,7 @@ func Review(body []byte, _ time.Time) ([]byte, *assistant.Error) {
 	w.open('{')
 	w.key("text")
 	w.str(c.Text)
-	w.key("findings")
-	w.open('[')
-	for _, f := range c.Findings {
-		w.open('{')
-		w.key("id")
-		w.str(f.ID)
-		w.key("field")
-		w.str("text")
-		w.key("excerpt")
-		w.str(f.Excerpt)
-		w.key("suggestion")
-		w.str(f.Suggestion)
-		w.close('}')
-	}
-	w.close(']')
+	writeFindings(&w, c.Findings, func(describe.Field) string { return "text" })
 	w.close('}')
 	return w.b, nil
 }
