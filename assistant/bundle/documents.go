@@ -180,6 +180,13 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	w("<p class=\"muted\">Prepared on " + e(describe.FormatDate(c.Created)) + ". Keep it with the order; the hashes below show the files have not changed since.</p>\n")
 
 	w("<h2>The case</h2>\n<table>\n")
+	d := &c.Details
+	for _, row := range [][2]string{{"Order number", d.Order}, {"Item", d.ItemWords()}, {"Store", d.Store},
+		{"Paid", d.Paid()}, {"Ordered on", describe.FormatDate(d.OrderedOn)}} {
+		if row[1] != "" {
+			w("<tr><th>" + e(row[0]) + "</th><td>" + e(row[1]) + "</td></tr>\n")
+		}
+	}
 	w("<tr><th>Assessment</th><td data-outcome=\"" + e(string(v.Outcome)) + "\">" + e(outcomeWords[v.Outcome]) + "</td></tr>\n")
 	if v.Remedy != "" {
 		w("<tr><th>Remedy</th><td>" + e(remedyWords[v.Remedy]) + "</td></tr>\n")

@@ -34,6 +34,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
 )
 
 // DefaultChunkSize is the chunk size when Options.ChunkSize is zero.
@@ -49,6 +50,9 @@ type Case struct {
 	Facts       assistant.Facts
 	Verdict     assistant.Verdict
 	Description string
+	// Details are the order's details as the buyer gave them (validated by
+	// describe.ReadDetails), written into summary.html; zero if none.
+	Details describe.Details
 }
 
 // Digest hashes the bytes of one stored file, in one pass, for the

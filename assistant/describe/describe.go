@@ -48,6 +48,7 @@ type Input struct {
 	Verdict  assistant.Verdict
 	Story    Story
 	Evidence []assistant.EvidenceID
+	Details  Details // the order's details, if the buyer gave them
 }
 
 // Part ids, in the order of the description.

@@ -122,3 +122,26 @@ func TestReadDetails(t *testing.T) {
 		t.Errorf("refused details were kept: %+v", d)
 	}
 }
+
+// TestDetailsInTheDescription: the order's details lead the first part of
+// the description; without them the text is as before.
+func TestDetailsInTheDescription(t *testing.T) {
+	today := mustDate("2026-11-22")
+	f := withOutcome(claimFacts[assistant.Broken], assistant.Eligible)
+	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: f})
+	in := Input{Today: today, Facts: f, Verdict: v, Story: goldenStories[assistant.Broken]}
+	plain := Describe(in).Text
+	in.Details = Details{Order: "8190234455667788", Item: "Glass teapot", Option: "1 litre", Store: "Home Goods",
+		Amount: "12.50", Currency: "EUR", OrderedOn: mustDate("2026-11-02")}
+	d := Describe(in)
+	want := "Order number: 8190234455667788. Item: Glass teapot, 1 litre. Store: Home Goods. I paid 12.50 EUR on 2 November 2026."
+	if !strings.Contains(d.Parts[0].Text, want) {
+		t.Errorf("first part %q lacks %q", d.Parts[0].Text, want)
+	}
+	if strings.Replace(d.Text, want+" ", "", 1) != plain {
+		t.Errorf("details changed more than the first part:\n%s\n---\n%s", d.Text, plain)
+	}
+	if fs := checkWhole(d.Text); len(fs) != 0 {
+		t.Errorf("the description with details has findings: %v", fs)
+	}
+}

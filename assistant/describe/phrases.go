@@ -40,6 +40,7 @@ func (w *writer) ordered(story string) string {
 	if story == "" {
 		lead = "The listing and the option I chose are shown on the order page."
 	}
+	lead = join(w.orderDetails(), lead)
 	var condition string
 	switch w.f.Claim {
 	case assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken:
@@ -320,4 +321,28 @@ func reasonAndAlternatives(in *Input) (string, []Alternative) {
 		alts = append([]Alternative{contactSeller}, alts...)
 	}
 	return strings.Join(reasons, " "), alts
+}
+
+// orderDetails names the order from the buyer's details, "" when none.
+func (w *writer) orderDetails() string {
+	d := &w.in.Details
+	var out []string
+	if d.Order != "" {
+		out = append(out, "Order number: "+d.Order+".")
+	}
+	if item := d.ItemWords(); item != "" {
+		out = append(out, "Item: "+item+".")
+	}
+	if d.Store != "" {
+		out = append(out, "Store: "+d.Store+".")
+	}
+	switch paid := d.Paid(); {
+	case paid != "" && !d.OrderedOn.IsZero():
+		out = append(out, "I paid "+paid+" on "+formatDate(d.OrderedOn)+".")
+	case paid != "":
+		out = append(out, "I paid "+paid+".")
+	case !d.OrderedOn.IsZero():
+		out = append(out, "I ordered it on "+formatDate(d.OrderedOn)+".")
+	}
+	return strings.Join(out, " ")
 }

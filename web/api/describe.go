@@ -19,15 +19,18 @@ type DescribeRequest struct {
 	Request  assistant.Request // today and the facts, as for /api/v1/assess
 	Story    describe.Story
 	Evidence []assistant.EvidenceID
+	Details  describe.Details // the order's details, if the buyer gave them
 }
 
 // DecodeDescribe reads a POST /api/v1/describe body:
 //
 //	{"marketplace", "today", "facts": {...},
 //	 "story": {"ordered", "received", "difference", "requested"},
-//	 "evidence": ["photos_item", ...]}
+//	 "evidence": ["photos_item", ...],
+//	 "details": {"order", "item", "option", "store", "amount", "currency", "ordered_on"}}
 //
-// marketplace, today and facts read as for /api/v1/assess. story and each
+// marketplace, today and facts read as for /api/v1/assess; details are the
+// order's details, each optional and validated (describe.ReadDetails). story and each
 // of its fields, and evidence, may be absent or null. A story field must
 // be a string of at most describe.MaxFieldRunes characters; evidence a
 // list of known evidence ids. now supplies the default for "today".
@@ -39,6 +42,9 @@ func DecodeDescribe(body []byte, now time.Time) (DescribeRequest, *assistant.Err
 	}
 	req.Request.Today = today
 	if req.Request.Facts, err = readDisputeFacts(facts, "facts."); err != nil {
+		return req, err
+	}
+	if req.Details, err = readDetails(root, today); err != nil {
 		return req, err
 	}
 	story, err := readObject(root, "story")

@@ -13,19 +13,14 @@ import (
 var detailFields = []string{describe.DetailOrder, describe.DetailItem, describe.DetailOption, describe.DetailStore,
 	describe.DetailAmount, describe.DetailCurrency, describe.DetailOrderedOn}
 
-// DecodeMessage reads a message request: a describe request (facts, today,
-// story) and, optionally, the order's details, {"details": {"order",
-// "item", "option", "store", "amount", "currency", "ordered_on"}}. A detail
-// that cannot be used is an error naming it ("details.order").
-func DecodeMessage(body []byte, now time.Time) (DescribeRequest, describe.Details, *assistant.Error) {
-	req, err := DecodeDescribe(body, now)
-	if err != nil {
-		return req, describe.Details{}, err
-	}
-	root := gjson.ParseBytes(body) // valid: DecodeDescribe checked it
+// readDetails reads the optional order's details of a request,
+// {"details": {"order", "item", "option", "store", "amount", "currency",
+// "ordered_on"}}, all strings. A detail that cannot be used is an error
+// naming it ("details.order").
+func readDetails(root gjson.Result, today assistant.Date) (describe.Details, *assistant.Error) {
 	obj, err := readObject(root, "details")
 	if err != nil {
-		return req, describe.Details{}, err
+		return describe.Details{}, err
 	}
 	raw := map[string]string{}
 	for _, f := range detailFields {
@@ -34,28 +29,29 @@ func DecodeMessage(body []byte, now time.Time) (DescribeRequest, describe.Detail
 			continue
 		}
 		if v.Type != gjson.String {
-			return req, describe.Details{}, invalid("details."+f, "must be a string")
+			return describe.Details{}, invalid("details."+f, "must be a string")
 		}
 		if len(v.Str) > 1000 {
-			return req, describe.Details{}, invalid("details."+f, "is too long")
+			return describe.Details{}, invalid("details."+f, "is too long")
 		}
 		raw[f] = v.Str
 	}
-	d, errs := describe.ReadDetails(func(k string) string { return raw[k] }, req.Request.Today)
+	d, errs := describe.ReadDetails(func(k string) string { return raw[k] }, today)
 	if len(errs) > 0 {
-		return req, d, invalid("details."+errs[0].Field, errs[0].Message)
+		return d, invalid("details."+errs[0].Field, errs[0].Message)
 	}
-	return req, d, nil
+	return d, nil
 }
 
 // Message answers a message request: the calm message to the seller, as
 // {"text": "..." | null, "findings": [...]} (text is null for an outcome
 // that gets no message), with the verdict.
 func Message(body []byte, now time.Time) ([]byte, *assistant.Error) {
-	req, d, err := DecodeMessage(body, now)
+	req, err := DecodeDescribe(body, now)
 	if err != nil {
 		return nil, err
 	}
+	d := req.Details
 	v, aerr := assistant.Assess(req.Request)
 	if aerr != nil {
 		return nil, asError(aerr)

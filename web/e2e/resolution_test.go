@@ -128,6 +128,14 @@ func TestOrderDetailsStayInTheBrowser(t *testing.T) {
 			open(t, ctx, strings.Replace(csf, "/dispute/result", "/dispute/message", 1), true)
 			waitFor(t, ctx, `document.getElementById("detail-order").value === "8190 2344 5566 7788" &&
 				document.getElementById("seller-message").textContent.includes("order 8190234455667788")`, "the details kept in this browser")
+			// The description on the evidence page names the order too.
+			open(t, ctx, strings.Replace(csf, "/dispute/result", "/dispute/evidence", 1), true)
+			waitFor(t, ctx, `!document.querySelector("[data-bundle]").closest(".js-only").hidden`, "the evidence page's script")
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("story-ordered"), "A glass teapot")); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, `document.querySelector("[data-testid=description]") &&
+				document.querySelector("[data-testid=description]").textContent.includes("Order number: 8190234455667788. Item: Glass teapot.")`, "the description with the order")
 			// Clearing saved answers on the start page forgets them.
 			open(t, ctx, "/", true)
 			waitFor(t, ctx, `!document.querySelector("[data-saved]").hidden`, "the saved answers")

@@ -279,6 +279,11 @@
       req.story = {};
       ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
       req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+      // The order's details the buyer keeps in this browser, if any.
+      try {
+        var kept = JSON.parse(localStorage.getItem(DETAILS) || "null");
+        if (kept && typeof kept === "object") req.details = kept;
+      } catch (e) { /* none kept */ }
       return req;
     }
     function missing() {
