@@ -73,6 +73,25 @@
 
   // Copy buttons: the text of their target on the clipboard, and a status
   // that screen readers announce.
+  // el makes an element with its text and attributes.
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+
+  // copyBox is a copy button for the element target, as the templ
+  // component copyButton draws it, for text the page writes itself.
+  function copyBox(target, label, done) {
+    var box = el("div", "", { "class": "copy no-print" });
+    box.appendChild(el("button", label, { type: "button", "class": "button secondary", "data-copy": target,
+      "data-copied": done, "data-testid": "copy-" + target }));
+    box.appendChild(el("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": target }));
+    copyButtons(box);
+    return box;
+  }
+
   function copyButtons(root) {
     root.querySelectorAll("[data-copy]").forEach(function (b) {
       if (b.hasAttribute("data-copy-ready")) return;
@@ -206,12 +225,6 @@
     document.querySelectorAll(".no-js").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll("[data-rejected-for]").forEach(function (el) { el.hidden = true; });
     var base = JSON.parse(form.getAttribute("data-case"));
-    function el(tag, text, attrs) {
-      var e = document.createElement(tag);
-      if (text) e.textContent = text;
-      for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-      return e;
-    }
     function describe() {
       var res = window.Calmclaim.describe(request());
       var out = document.querySelector("[data-testid=description-out]");
@@ -233,12 +246,7 @@
       if (res.text) {
         out.appendChild(el("h3", "Your description"));
         out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0", id: "dispute-description" }));
-        var box = el("div", "", { "class": "copy no-print" });
-        box.appendChild(el("button", "Copy the description", { type: "button", "class": "button secondary", "data-copy": "dispute-description",
-          "data-copied": "The description is copied. Paste it in the dispute.", "data-testid": "copy-dispute-description" }));
-        box.appendChild(el("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": "dispute-description" }));
-        out.appendChild(box);
-        copyButtons(out);
+        out.appendChild(copyBox("dispute-description", "Copy the description", "The description is copied. Paste it in the dispute."));
       } else if (res.reason) {
         out.appendChild(el("p", res.reason, { "data-testid": "reason" }));
       }
@@ -491,33 +499,22 @@
     if (!form || !window.Calmclaim || !window.Calmclaim.ready || form.hasAttribute("data-live")) return;
     form.setAttribute("data-live", "");
     var out = document.querySelector("[data-testid=review-out]");
-    function mk(tag, text, attrs) {
-      var e = document.createElement(tag);
-      if (text) e.textContent = text;
-      for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-      return e;
-    }
     function check() {
       var text = form.elements.review.value;
       out.replaceChildren();
       if (!text.trim()) return;
       var res = window.Calmclaim.review({ text: text });
-      if (res.error) { out.appendChild(mk("p", res.error.message)); return; }
+      if (res.error) { out.appendChild(el("p", res.error.message)); return; }
       if (res.findings.length) {
-        out.appendChild(mk("h2", "We took some things out"));
-        var ul = mk("ul", "", { "class": "findings", "data-testid": "findings" });
-        res.findings.forEach(function (f) { ul.appendChild(mk("li", f.suggestion, { "data-finding": f.id })); });
+        out.appendChild(el("h2", "We took some things out"));
+        var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
+        res.findings.forEach(function (f) { ul.appendChild(el("li", f.suggestion, { "data-finding": f.id })); });
         out.appendChild(ul);
       }
       if (res.text) {
-        out.appendChild(mk("h2", "Your review, ready to post"));
-        out.appendChild(mk("pre", res.text, { "class": "description", id: "checked-review", "data-testid": "checked-review", tabindex: "0" }));
-        var box = mk("div", "", { "class": "copy no-print" });
-        box.appendChild(mk("button", "Copy the review", { type: "button", "class": "button secondary", "data-copy": "checked-review",
-          "data-copied": "The review is copied. Paste it on the order page when you leave feedback.", "data-testid": "copy-checked-review" }));
-        box.appendChild(mk("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": "checked-review" }));
-        out.appendChild(box);
-        copyButtons(out);
+        out.appendChild(el("h2", "Your review, ready to post"));
+        out.appendChild(el("pre", res.text, { "class": "description", id: "checked-review", "data-testid": "checked-review", tabindex: "0" }));
+        out.appendChild(copyBox("checked-review", "Copy the review", "The review is copied. Paste it on the order page when you leave feedback."));
       }
     }
     var timer = 0;
@@ -538,10 +535,7 @@
     if (inputs.every(function (i) { return !i.value; })) {
       inputs.forEach(function (i) { if (typeof saved[i.name] === "string") i.value = saved[i.name]; });
     }
-    var status = document.createElement("p");
-    status.setAttribute("aria-live", "polite");
-    status.setAttribute("data-testid", "details-status");
-    form.appendChild(status);
+    var status = form.appendChild(el("p", "", { "aria-live": "polite", "data-testid": "details-status" }));
     function update(save) {
       var req = JSON.parse(form.getAttribute("data-case"));
       req.details = {};
