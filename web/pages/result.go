@@ -100,14 +100,14 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Lead = "One of the Buyer Protection rules below applies to what you told us."
 		p.Next = notEligibleNext(v, f)
 	}
+	p.LastDay = lastDayFor(v, today)
 	// When protection ends before the first day, waiting for that day is
 	// not the advice: the warning on the page says what to do instead.
-	if endsFirst(v) && (v.Outcome == assistant.Wait || v.Outcome == assistant.ContactSellerFirst) {
+	if p.LastDay != nil && p.LastDay.Warning != "" && (v.Outcome == assistant.Wait || v.Outcome == assistant.ContactSellerFirst) {
 		p.Lead = "Buyer Protection for this order ends before " + date + ", so do not wait for that day: follow the warning below."
 		p.Next = append(p.Next[:len(p.Next)-1], "Before Buyer Protection ends, do what the warning below says.")
 	}
 	p.Title = p.Headline
-	p.LastDay = lastDayFor(v, today)
 	p.ICS, p.ICSText, p.ICSDates = calendarLink(v, today, known, q)
 	if v.Outcome != assistant.NotEligible {
 		p.Prepare = link("/dispute/evidence", known, q)
@@ -136,17 +136,6 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 		p.Evidence = append(p.Evidence, templates.Evidence{ID: string(e.ID), Label: evidenceLabels[e.ID], Why: e.Why, Required: e.Required})
 	}
 	return templates.VerdictPage(p)
-}
-
-// endsFirst reports whether the verdict warns that Buyer Protection ends
-// before (or has ended by) the first day a dispute opens.
-func endsFirst(v assistant.Verdict) bool {
-	for _, w := range v.Warnings {
-		if w.ID == assistant.RuleProtectionEndsFirst {
-			return true
-		}
-	}
-	return false
 }
 
 // fixFor offers to change the one answer that alone made the claim fail,
