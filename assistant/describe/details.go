@@ -1,6 +1,7 @@
 package describe
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,7 +70,7 @@ func ReadDetails(get func(string) string, today assistant.Date) (Details, []Deta
 		switch {
 		case v == "":
 		case utf8.RuneCountInString(v) > max:
-			fail(field, "Keep it to "+itoaDetail(max)+" characters or fewer")
+			fail(field, "Keep it to "+strconv.Itoa(max)+" characters or fewer")
 		default:
 			if c := Check(FieldOrdered, v); len(c.Findings) > 0 {
 				fail(field, "Leave out contact details, links and anything that is not the order's own words")
@@ -149,5 +150,3 @@ func validAmount(s string) bool {
 	}
 	return true
 }
-
-func itoaDetail(n int) string { return string(appendInt(nil, n)) }

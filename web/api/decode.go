@@ -54,7 +54,7 @@ func parseRoot(body []byte) (gjson.Result, *assistant.Error) {
 // the syntax to gjson.
 func checkDepth(body []byte) *assistant.Error {
 	var (
-		keys      [MaxDepth + 1]string // the member being read at each object depth
+		keys      [MaxDepth + 1][2]int // where the name of the member being read at each object depth lies
 		objects   [MaxDepth + 1]bool   // whether each depth is an object
 		depth     int
 		expectKey bool
@@ -68,7 +68,7 @@ func checkDepth(body []byte) *assistant.Error {
 				i++
 			case '"':
 				if expectKey && depth > 0 && objects[depth] {
-					keys[depth] = string(body[strStart:i])
+					keys[depth] = [2]int{strStart, i}
 					expectKey = false
 				}
 				strStart = -1
@@ -82,8 +82,8 @@ func checkDepth(body []byte) *assistant.Error {
 			if depth == MaxDepth {
 				var path []string
 				for d := 1; d <= depth; d++ {
-					if objects[d] && keys[d] != "" {
-						path = append(path, keys[d])
+					if k := keys[d]; objects[d] && k[1] > k[0] {
+						path = append(path, string(body[k[0]:k[1]]))
 					}
 				}
 				return invalid(strings.Join(path, "."), "the JSON nests objects or arrays more than "+
@@ -91,7 +91,7 @@ func checkDepth(body []byte) *assistant.Error {
 			}
 			depth++
 			objects[depth] = c == '{'
-			keys[depth] = ""
+			keys[depth] = [2]int{}
 			expectKey = c == '{'
 		case '}', ']':
 			if depth > 0 {
