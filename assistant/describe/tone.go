@@ -100,7 +100,7 @@ func (c *checker) report(id, excerpt string) {
 		return
 	}
 	c.seen[id] = true
-	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt, Suggestion: suggestions[id]})
+	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt, Suggestion: suggestionFor(c.field, id)})
 }
 
 func (c *checker) run(text string) {
