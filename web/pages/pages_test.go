@@ -650,11 +650,11 @@ func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 func TestGuidanceCitesTheSeeds(t *testing.T) {
 	docs := []string{"Aliexpress rules for buyers", "About AliExpress Buyer Protection", "AliExpress Rules and Terms of Use for Buyers"}
 	var all []templates.GuideItem
-	all = append(all, sellerReplies...)
 	all = append(all, returnSteps...)
 	all = append(all, refusalRights...)
 	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
 		all = append(all, disputeHowTo(c)...)
+		all = append(all, sellerReplies(c)...)
 	}
 	for _, it := range all {
 		ok := false
@@ -727,4 +727,34 @@ func mustQuery(t *testing.T, q string) url.Values {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestSellerRepliesFitTheClaim: the advice on the seller's answers is the
+// claim's own (issue 11: it was the same for every claim): what proof to
+// send, and no return for an order that never came.
+func TestSellerRepliesFitTheClaim(t *testing.T) {
+	seen := map[string]assistant.Claim{}
+	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
+		var ids []string
+		for _, it := range sellerReplies(c) {
+			ids = append(ids, it.ID)
+			if it.ID == "more_photos" {
+				if other, dup := seen[it.Text]; dup {
+					t.Errorf("%s and %s get the same advice on more photos", c, other)
+				}
+				seen[it.Text] = c
+			}
+		}
+		got := strings.Join(ids, ",")
+		want := "off_platform,partial_refund,more_photos,send_back,no_answer"
+		if c == assistant.NotReceived {
+			want = "off_platform,partial_refund,more_photos,no_answer"
+		}
+		if got != want {
+			t.Errorf("%s: replies %s, want %s", c, got, want)
+		}
+	}
+	_, html := render(t, "/dispute/result?"+brokenWait)
+	has(t, html, `data-guide="more_photos"`)
+	has(t, html, "a short video that shows the fault")
 }

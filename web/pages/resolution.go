@@ -27,23 +27,60 @@ const (
 	srcMissingFix = "About AliExpress Buyer Protection, The item is missing parts and/or not the correct quantity"
 )
 
-// sellerReplies is what to do with the seller's common answers.
-var sellerReplies = []templates.GuideItem{
-	{ID: "off_platform", Title: "They ask to talk or to pay outside AliExpress", Stop: true,
-		Text:   "Stop there. Keep every message in the order's chat and pay nothing by transfer, payment app or link. A payment outside the checkout is not covered by Buyer Protection, and offers to deal outside the platform are not allowed in messages.",
-		Source: srcMessages},
-	{ID: "partial_refund", Title: "They offer a partial refund",
+const (
+	srcNotReceived = "About AliExpress Buyer Protection, What can you do if you did not receive your order?"
+	srcNotAsDesc   = "About AliExpress Buyer Protection, Items received that are not as described"
+	srcFake        = "About AliExpress Buyer Protection, Fake items"
+	srcBroken      = "About AliExpress Buyer Protection, Broken (not functional) products"
+)
+
+// sellerReplies is what to do with the seller's common answers to this
+// claim: what proof to send, what a partial refund means for it, and
+// whether anything goes back.
+func sellerReplies(claim assistant.Claim) []templates.GuideItem {
+	photos := templates.GuideItem{ID: "more_photos", Title: "They ask for more photos or a video", Source: srcContent}
+	partial := templates.GuideItem{ID: "partial_refund", Title: "They offer a partial refund",
 		Text:   "Accept it only if it settles the problem for you. Once you are refunded, you cannot ask for the same money again in a dispute. If it is too little, say calmly what you would accept and why.",
-		Source: srcAbuse},
-	{ID: "more_photos", Title: "They ask for more photos or a video",
-		Text:   "Send them in the chat: only what shows the problem. Cover the address label and any other personal details first.",
-		Source: srcContent},
-	{ID: "send_back", Title: "They ask you to send the item back",
-		Text:   "Follow the return steps below: send it only to the address shown in the AliExpress system, with tracking, and keep the proof of shipment.",
-		Source: srcReturns},
-	{ID: "no_answer", Title: "They do not answer, or refuse",
+		Source: srcAbuse}
+	switch claim {
+	case assistant.NotReceived:
+		photos.Title = "They ask for proof that nothing arrived"
+		photos.Text = "Send a screenshot of the tracking page and of the order page with its delivery date. You cannot photograph a parcel that never came; the carrier's record is the evidence."
+		photos.Source = srcNotReceived
+		partial.Text = "For an order that never arrived, the platform refunds it in full when the parcel is shown to be lost or was never sent. Accept less only if you choose to; once refunded, you cannot ask for the same money again."
+		partial.Source = srcNotReceived
+	case assistant.NotAsDescribed:
+		photos.Text = "Send photos that show the difference next to the listing: the label, size tag, colour or measurement beside a screenshot of what was promised. Cover the address label and any personal details first."
+		photos.Source = srcNotAsDesc
+	case assistant.Counterfeit:
+		photos.Text = "Send close photos of the logo, labels, serial number and packaging beside the listing's photos. Cover the address label and any personal details first."
+		photos.Source = srcFake
+	case assistant.Broken:
+		photos.Text = "Send photos of the damage and a short video that shows the fault: the item switched on, the part that fails, and the packaging it came in. Cover the address label and any personal details first."
+		photos.Source = srcBroken
+	case assistant.MissingParts:
+		photos.Text = "Lay out everything that came, photograph it beside the listing's list of contents, and add a photo of the package with its label (address covered)."
+		photos.Source = srcMissingFix
+		partial.Text = "For a missing part or a short quantity, a partial refund for what is missing is one fair outcome; the seller sending the rest is another. Accept only what settles it for you; once refunded, you cannot ask for the same money again."
+		partial.Source = srcMissingFix
+	default:
+		photos.Text = "Send them in the chat: only what shows the problem. Cover the address label and any other personal details first."
+	}
+	items := []templates.GuideItem{
+		{ID: "off_platform", Title: "They ask to talk or to pay outside AliExpress", Stop: true,
+			Text:   "Stop there. Keep every message in the order's chat and pay nothing by transfer, payment app or link. A payment outside the checkout is not covered by Buyer Protection, and offers to deal outside the platform are not allowed in messages.",
+			Source: srcMessages},
+		partial,
+		photos,
+	}
+	if claim != assistant.NotReceived { // nothing to send back
+		items = append(items, templates.GuideItem{ID: "send_back", Title: "They ask you to send the item back",
+			Text:   "Follow the return steps below: send it only to the address shown in the AliExpress system, with tracking, and keep the proof of shipment.",
+			Source: srcReturns})
+	}
+	return append(items, templates.GuideItem{ID: "no_answer", Title: "They do not answer, or refuse",
 		Text:   "Wait for the date above, then open the dispute from the order page with your evidence. Do not threaten a bad review: a review must not be used to pressure the seller.",
-		Source: srcReviews},
+		Source: srcReviews})
 }
 
 // disputeHowTo is how to open and run the dispute, per claim.

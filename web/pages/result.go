@@ -120,7 +120,7 @@ func disputeResult(q url.Values, today assistant.Date, embed bool) templ.Compone
 	}
 	if describe.HasMessage(v.Outcome) {
 		p.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, describe.Details{}).Text
-		p.Replies = sellerReplies
+		p.Replies = sellerReplies(v.Claim)
 		p.Details = link("/dispute/message", known, q)
 	}
 	for _, r := range v.Rules {
