@@ -70,8 +70,23 @@ func evidencePage(q, form url.Values, today assistant.Date, embed bool) templ.Co
 		e.Evidence = append(e.Evidence, templates.Evidence{ID: string(ev.ID), Label: evidenceLabels[ev.ID], Why: ev.Why,
 			Required: ev.Required, Accept: accept, Types: types})
 	}
-	if len(form) > 0 {
-		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story})
+	details, errs := describe.ReadDetails(form.Get, today)
+	for _, df := range detailFields {
+		df.Value = form.Get(df.Name)
+		e.DetailsOpen = e.DetailsOpen || df.Value != ""
+		for _, err := range errs {
+			if err.Field == df.Name {
+				df.Error = err.Message
+				e.DetailErrors = append(e.DetailErrors, df)
+			}
+		}
+		e.Details = append(e.Details, df)
+	}
+	if len(errs) > 0 {
+		e.Title = "Error: " + e.Title
+	}
+	if len(form) > 0 && len(errs) == 0 {
+		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story, Details: details})
 		e.Description = d.Text
 		e.Reason = d.Reason
 		for _, fd := range d.Findings {

@@ -225,11 +225,26 @@
     document.querySelectorAll(".no-js").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll("[data-rejected-for]").forEach(function (el) { el.hidden = true; });
     var base = JSON.parse(form.getAttribute("data-case"));
-    function describe() {
-      var res = window.Calmclaim.describe(request());
+    // The order's details: the ones kept in this browser fill the form
+    // unless the buyer already typed some (a page posted with them).
+    var detailInputs = Array.prototype.slice.call(form.querySelectorAll("[data-testid=order-details] input[name]"));
+    if (detailInputs.every(function (i) { return !i.value; })) {
+      var kept = {};
+      try { kept = JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}; } catch (e) { kept = {}; }
+      detailInputs.forEach(function (i) { if (typeof kept[i.name] === "string") i.value = kept[i.name]; });
+      if (detailInputs.some(function (i) { return i.value; })) form.querySelector("[data-testid=order-details]").setAttribute("open", "");
+    }
+    function describe(save) {
+      var req = request();
+      var res = window.Calmclaim.describe(req);
       var out = document.querySelector("[data-testid=description-out]");
       out.replaceChildren();
-      if (res.error) { out.appendChild(el("p", res.error.message)); return; }
+      if (res.error) {
+        var dl = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
+        out.appendChild(el("p", (dl ? dl.textContent.trim() + ": " : "") + res.error.message, { "class": "error-message", "data-testid": "describe-error" }));
+        return;
+      }
+      if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details || {})); } catch (e) { /* storage off */ } }
       if (res.findings && res.findings.length) {
         out.appendChild(el("h3", "We changed some of your words"));
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
@@ -253,7 +268,7 @@
     }
     var timer = 0;
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(describe, 250); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(true); });
     // The words the page shows are in the page (data-* attributes and a
     // <template>), filled in here: fill("{n} of {m}", {n: 1, m: 2}).
     function fill(text, values) {
@@ -287,11 +302,11 @@
       req.story = {};
       ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
       req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
-      // The order's details the buyer keeps in this browser, if any.
-      try {
-        var kept = JSON.parse(localStorage.getItem(DETAILS) || "null");
-        if (kept && typeof kept === "object") req.details = kept;
-      } catch (e) { /* none kept */ }
+      // The order's details, as in the form (filled from this browser's
+      // storage when the page opened).
+      var d = {};
+      detailInputs.forEach(function (i) { if (i.value.trim()) d[i.name] = i.value; });
+      if (Object.keys(d).length) req.details = d;
       return req;
     }
     function missing() {
