@@ -240,4 +240,8 @@ type MessagePage struct {
 	Errors  []DetailField // the fields with an error, for the error summary
 	Message string
 	Result  string // the verdict's href
+	// Calendar is where the form that downloads the dates with the order
+	// number posts (JavaScript off; with it, the result page builds the
+	// file in this browser); Order is the checked order number.
+	Calendar, Order string
 }

@@ -47,7 +47,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	var form url.Values
 	switch {
 	case r.Method == http.MethodGet || r.Method == http.MethodHead:
-	case r.Method == http.MethodPost && (r.URL.Path == "/dispute/evidence" || r.URL.Path == "/dispute/message" || r.URL.Path == "/review"):
+	case r.Method == http.MethodPost && (r.URL.Path == "/dispute/evidence" || r.URL.Path == "/dispute/message" || r.URL.Path == "/review" ||
+		r.URL.Path == "/dispute/calendar.ics"):
 		// The story, posted so the buyer's words never sit in an address.
 		var err *assistant.Error
 		if form, err = readForm(w, r); err != nil {

@@ -53,6 +53,9 @@ func messagePage(q, form url.Values, today assistant.Date, embed bool) templ.Com
 		m.Title = "Error: " + m.Title
 	}
 	m.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, d).Text
+	if href, _, _ := calendarLink(v, today, known, q); href != "" && d.Order != "" && len(errs) == 0 {
+		m.Calendar, m.Order = href, d.Order
+	}
 	if m.Message == "" {
 		return disputeResult(q, today, embed) // no message for this verdict
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
@@ -66,7 +67,13 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	case "/dispute/evidence":
 		c = evidencePage(q, r.Form, today, embed)
 	case "/dispute/calendar.ics":
-		data, name := Calendar(q, today, "")
+		// A POSTed form (JavaScript off, from the details page) may carry
+		// the order number, never the address.
+		order := ""
+		if d, errs := describe.ReadDetails(r.Form.Get, today); len(errs) == 0 {
+			order = d.Order
+		}
+		data, name := Calendar(q, today, order)
 		if data == "" {
 			return Response{Location: link("/dispute/result", q, nil)}, nil
 		}

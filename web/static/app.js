@@ -544,6 +544,9 @@
     var form = document.querySelector("[data-testid=details-form]");
     if (!form || !window.Calmclaim || !window.Calmclaim.ready || form.hasAttribute("data-live")) return;
     form.setAttribute("data-live", "");
+    // The page builds the calendar file itself (the result page's link);
+    // the posted form is for JavaScript off.
+    document.querySelectorAll(".no-js").forEach(function (n) { n.hidden = true; });
     var saved = {};
     try { saved = JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}; } catch (e) { saved = {}; }
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name]"));
