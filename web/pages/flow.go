@@ -6,11 +6,13 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // carried are parameters that travel on every link and form of a wizard
-// without being answers: the date under test and the widget mode.
-var carried = []string{"today", "embed", "host"}
+// without being answers: the date under test, the widget mode and host,
+// and the language the buyer chose.
+var carried = []string{"today", "embed", "host", "lang"}
 
 // MaxHostLen bounds the widget's host origin, the one carried parameter
 // that is free text.
@@ -34,6 +36,10 @@ func cleanCarried(q url.Values) url.Values {
 		out["embed"] = []string{"1"}
 	} else {
 		delete(out, "embed")
+	}
+	delete(out, "lang")
+	if l, ok := i18n.Parse(q.Get("lang")); ok {
+		out.Set("lang", string(l))
 	}
 	delete(out, "host")
 	if h := q.Get("host"); h != "" && len(h) <= MaxHostLen {

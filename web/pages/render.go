@@ -13,6 +13,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
@@ -28,6 +29,9 @@ type Request struct {
 	// Runtime is where app.js finds the page's wasm; the zero value leaves
 	// it out (the browser's own rendering, which keeps the page's <head>).
 	Runtime assets.Runtime
+	// Lang is the language the browser asks for (Accept-Language) or the
+	// buyer chose before (remembered); a "lang" in the query wins over it.
+	Lang i18n.Lang
 }
 
 // Response says how to send what Render wrote.
@@ -50,6 +54,12 @@ var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "
 func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	ctx = assets.WithRuntime(ctx, r.Runtime)
 	q := cleanCarried(r.Query)
+	lang := r.Lang
+	if l, ok := i18n.Parse(q.Get("lang")); ok {
+		lang = l
+	}
+	ctx = i18n.With(ctx, i18n.For(lang))
+	ctx = templates.WithLanguages(ctx, languageLinks(r.Path, q, lang))
 	today := r.Today
 	if d, ok := assistant.ParseDate(q.Get("today")); ok {
 		today = d
@@ -333,4 +343,26 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// languageLinks are the language switcher's links: this page in each
+// language, with the answers in the address (a posted form's words are
+// not carried: they are never put in an address).
+func languageLinks(path string, q url.Values, current i18n.Lang) []templates.LangLink {
+	if path == "/dispute/calendar.ics" {
+		return nil
+	}
+	out := make([]templates.LangLink, 0, len(i18n.Langs))
+	for _, l := range i18n.Langs {
+		v := make(url.Values, len(q))
+		for k, vs := range q {
+			if k != "submitted" {
+				v[k] = vs
+			}
+		}
+		v.Set("lang", string(l))
+		out = append(out, templates.LangLink{Lang: string(l), Name: i18n.For(l).T("lang.name"),
+			Href: path + "?" + v.Encode(), Current: l == current})
+	}
+	return out
 }

@@ -139,11 +139,16 @@
   }
 
   function show(url, push) {
-    var res = window.Calmclaim.render(url.pathname, url.search.replace(/^\?/, ""));
+    var res = window.Calmclaim.render(url.pathname, url.search.replace(/^\?/, ""), document.documentElement.lang);
     if (res.location) { url = new URL(res.location, location.href); return show(url, push); }
     if (res.status !== 200) { location.assign(url.href); return; }
     var doc = new DOMParser().parseFromString(res.html, "text/html");
     document.title = doc.title;
+    document.documentElement.lang = doc.documentElement.lang;
+    document.documentElement.dir = doc.documentElement.dir;
+    // A language chosen with the switcher is remembered, as the server does.
+    var chosen = url.searchParams.get("lang");
+    if (chosen && /^[a-zA-Z-]{2,5}$/.test(chosen)) document.cookie = "calmclaim_lang=" + chosen + "; path=/; max-age=31536000; samesite=lax";
     document.body.className = doc.body.className;
     document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes).map(function (n) { return document.adoptNode(n); }));
     if (push) history.pushState(null, "", url.href);
