@@ -525,7 +525,7 @@ var suggestions = map[string]string{
 		"as pressure on the seller. Instead, try: \"I am asking for a refund for the order.\"",
 	FindOffPlatform: "This sentence was left out. Keep the conversation and any payment inside the platform: " +
 		"messages and payments outside it are not protected and cannot be used in the dispute.",
-	FindInsult: "This part was left out. Insults weaken a dispute; describe the item, not the seller.",
+	FindInsult:     "This part was left out. Insults weaken a dispute; describe the item, not the seller.",
 	FindHateSpeech: "This part was left out. Hateful words are not allowed in messages on the platform.",
 	FindAccusation: "This part was left out. Words like \"scammer\", \"fraud\", \"thief\" or \"liar\" accuse the " +
 		"seller of more than your photos and records can show. Say what the evidence shows instead.",

@@ -272,8 +272,12 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 		if f, l, s, ok := sc.postcode(i, b); ok {
 			return f, l, s, ok
 		}
-		// 101동, 202호
-		if r, _ := utf8.DecodeLastRuneInString(w); (r == '동' || r == '호' || r == '층') && isDigit(w[0]) {
+		// 101동, 202호 (and a particle after it: 202호로)
+		d := 0
+		for d < len(w) && isDigit(w[d]) {
+			d++
+		}
+		if r, _ := utf8.DecodeRuneInString(w[d:]); d > 0 && (r == '동' || r == '호' || r == '층') {
 			return i, i, false, true
 		}
 		return 0, 0, false, false
@@ -291,7 +295,7 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 		}
 	}
 	// a flat or house number: Flat 12, кв. 5, No: 12, Daire 3
-	if f&wHouse != 0 && (f&wNeedDot == 0 || dot) && (t.upper || dot || !t.ascii) && !sc.orderBefore(i) {
+	if f&wHouse != 0 && (f&wNeedDot == 0 || dot) && (t.upper || dot || !t.ascii || runes >= 5) && !sc.orderBefore(i) {
 		if strings.EqualFold(w, "no") && !(t.upper && dot) {
 			// "no" is a word: only "No." or "No:"
 		} else if e, ok := sc.houseNumber(sc.skipMarks(i + 1)); ok && !sc.unitAfter(e) {

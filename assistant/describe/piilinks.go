@@ -199,6 +199,20 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 		}
 		break
 	}
+	if word && local >= 0 {
+		// "max punkt muster": dots spelled in the name too
+		for {
+			p := sc.prev(local)
+			if p < 0 || !sc.isWord(p) || sc.t[p].flags&wDot == 0 {
+				break
+			}
+			q := sc.prev(p)
+			if q < 0 || !sc.isWord(q) || !sc.t[q].ascii || sc.t[q].flags&(wLead|wConj) != 0 {
+				break
+			}
+			local = q
+		}
+	}
 	// the domain after it
 	n := atEnd + 1
 	spacedAfter := n < len(sc.t) && sc.t[n].k == kSpace
@@ -216,7 +230,7 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	if sc.isPunct(d.end+1, '@') {
 		return 0, false
 	}
-	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
+	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled && !word) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
 		utf8.RuneCountInString(sc.tx(d.tld)) >= 2 && sc.t[d.tld].ascii
 	host := sc.wordFlags(n)&wMailHost != 0
 	atTok := sc.t[at]
@@ -239,7 +253,7 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 		return 0, false // "me at ..."
 	}
 	switch {
-	case word && strings.EqualFold(sc.tx(atEnd), "at"):
+	case word && (strings.EqualFold(sc.tx(atEnd), "at") || strings.EqualFold(sc.tx(atEnd), "et")):
 		// English "at" is a common word: only with a spelled dot or a mail provider
 		if !(hasTLD && (d.spelled || host)) {
 			return 0, false

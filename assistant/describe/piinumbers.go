@@ -319,7 +319,7 @@ func phoneShape(d []byte, groups int, size func(int) int, seps string, maxSize i
 	if groups > 6 || n < 9 || n > 13 {
 		return false
 	}
-	if groups > 1 && maxSize > 5 && !(groups == 2 && n <= 11 && size(0) <= 4) {
+	if groups > 1 && maxSize > 5 && !(groups == 2 && n <= 11 && size(0) <= 5) {
 		return false
 	}
 	if strings.Count(seps, ".") > 0 && groups < 3 {
@@ -427,6 +427,7 @@ func (sc *scanner) iban(i int) (int, bool) {
 	var buf [40]byte
 	c := buf[:0]
 	end := 0
+	grouped := true
 	k := i
 	for len(c) < want {
 		s := sc.tx(k)
@@ -450,6 +451,9 @@ func (sc *scanner) iban(i int) (int, bool) {
 		if len(c) < 4 && len(c) > 2 || len(c) == 2 && k == i && sc.t[k].b-sc.t[k].a > 2 {
 			return 0, false
 		}
+		if k > i && sc.t[k].b-sc.t[k].a != 4 || k == i && sc.t[k].b-sc.t[k].a != 4 {
+			grouped = false // IBANs are written in fours
+		}
 		// the next group: one space or dash, then letters or digits
 		n := k + 1
 		if n < len(sc.t) && (sc.t[n].k == kSpace && sc.t[n].b-sc.t[n].a == 1 || sc.isPunct(n, '-')) {
@@ -457,7 +461,7 @@ func (sc *scanner) iban(i int) (int, bool) {
 		} else {
 			return 0, false
 		}
-		if n >= len(sc.t) || sc.t[n].k != kNum && sc.t[n].k != kAlnum && !(sc.t[n].k == kWord && sc.t[n].b-sc.t[n].a <= 4) {
+		if n >= len(sc.t) || sc.t[n].k != kNum && sc.t[n].k != kAlnum && !(sc.t[n].k == kWord && sc.t[n].b-sc.t[n].a <= 4 && sc.t[n].caps == (sc.t[i].caps || sc.t[i].upper)) {
 			return 0, false
 		}
 		k = n
@@ -468,9 +472,11 @@ func (sc *scanner) iban(i int) (int, bool) {
 	if ibanValid(c) {
 		return end, true
 	}
+	// mistyped: only in groups of four or in one piece, in capitals or
+	// after the word IBAN
 	label, _ := sc.labelBefore(i)
 	caps := w[:2] == cc
-	return end, caps || label&wAccount != 0
+	return end, (grouped || k == i) && (caps || label&wAccount != 0)
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

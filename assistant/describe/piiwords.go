@@ -68,7 +68,7 @@ var piiWordLists = []struct {
 		pasaporte passaporte passeport passaporto paspoort paszport paszportu dowód dowodu osobisty пасп паспорт
 		паспорта паспортные инн снилс паспорту pasaport 여권 주민등록번호 주민번호 외국인등록번호 דרכון תעודת זהות
 		identité identidad identidade cédula cedula documento personnummer`},
-	{wAt, `at arroba собака собачка собачку małpa malpa małpka klammeraffe chiocciola apenstaartje arobase
+	{wAt, `at et arroba собака собачка собачку małpa malpa małpka klammeraffe chiocciola apenstaartje arobase
 		골뱅이 שטרודל`},
 	{wDot, `dot punto ponto точка kropka punkt punt point nokta 점 נקודה`},
 	{wDigit, `zero oh one two three four five six seven eight nine cero uno dos tres cuatro cinco seis siete ocho
@@ -92,7 +92,7 @@ var piiWordLists = []struct {
 	{wCarrier, `cainiao correios почта почтой почты inpost postnl dhl ups fedex usps gls dpd hermes sdek cdek сдэк
 		boxberry yanwen yunexpress 4px evri chronopost colissimo seur ctt poste aras yurtiçi yurtici ptt
 		cj대한통운 우체국 epacket aliexpress cainiaoexpress`},
-	{wStreetPre, `rue avenue boulevard bd chemin allée allee impasse quai cours route calle avenida avda paseo plaza
+	{wStreetPre, `rue avenue boulevard bd av chemin allée allee impasse quai cours route calle avenida avda paseo plaza
 		carrer camino travesía travesia ronda rua travessa largo praça praca alameda estrada rodovia via viale
 		piazza corso vicolo strada piazzale ul ulica ulicy al aleja alei os osiedle plac ул улица улице пр просп
 		проспект пер переулок ш шоссе бул бульвар наб набережная пл площадь вул вулиця вулиці пров провулок

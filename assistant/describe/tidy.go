@@ -97,7 +97,7 @@ func tidyWords(words []string, buf []byte) ([]string, bool, int) {
 		}
 	}
 	// what is left dangling at either end: "and", "or", "at", "to"
-	for len(kept) > 0 && (bare(kept[0]) == "" || lookupWord(bare(kept[0]), buf)&wConj != 0) {
+	for len(kept) > 0 && (bare(kept[0]) == "" || lookupWord(bare(kept[0]), buf)&wConj != 0 && !strings.EqualFold(kept[0], "i")) {
 		kept = kept[1:]
 	}
 	for len(kept) > 0 && isDangling(kept[len(kept)-1], buf) {
@@ -133,7 +133,7 @@ func isDangling(w string, buf []byte) bool {
 		return true
 	}
 	f := lookupWord(b, buf)
-	if f&wConj != 0 {
+	if f&wConj != 0 && !strings.EqualFold(b, "i") {
 		return true
 	}
 	switch string(lowerWord(b, buf)) {

@@ -455,7 +455,16 @@ func (l *lexicon) calmCaps(words []string) bool {
 			changed = true
 		}
 	}
+	// "i" is English "I" only among English words: in Polish, Italian
+	// and others it is a word of its own ("i nie", "i prezzi")
+	english := false
+	for _, w := range words {
+		english = english || w != "i" && l.common[strings.ToLower(trimPunct(w))]
+	}
 	for i, w := range words {
+		if !english {
+			break
+		}
 		if w == "i" {
 			words[i] = "I"
 		} else if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
