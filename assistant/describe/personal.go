@@ -160,9 +160,32 @@ func (sc *scanner) tokenize() {
 				}
 			}
 			t.caps = up >= 2 && up == letters
+			// the first word of a sentence is set in capitals in the text
+			// the check returns: read it as capitalised already, so that a
+			// second check finds nothing new
+			if t.cased && !t.upper && sc.sentenceStart() {
+				t.upper = true
+			}
 		}
 		sc.t = append(sc.t, t)
 	}
+}
+
+// sentenceStart reports whether the token about to be added starts a
+// sentence: nothing but white space before it, or a sentence's end and
+// white space, or a line break.
+func (sc *scanner) sentenceStart() bool {
+	k := len(sc.t) - 1
+	for k >= 0 && sc.t[k].k == kSpace {
+		k--
+	}
+	if k < 0 || sc.t[k].k == kBreak {
+		return true
+	}
+	if k == len(sc.t)-1 {
+		return false // no white space before it
+	}
+	return sc.t[k].k == kPunct && strings.ContainsRune(".!?…。！？", sc.t[k].r)
 }
 
 // text of token i

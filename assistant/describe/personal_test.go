@@ -75,12 +75,12 @@ func TestPersonalDataByMarket(t *testing.T) {
 func TestRedactionReads(t *testing.T) {
 	for in, want := range map[string]string{
 		"See https://x.shop/a and Flat 12, 5 Rosebery Hill, Bristol BS6 7AX.": "",
-		"Card 4111 1111 1111 1111.":                                     "",
-		"My phone is 0612345678 and the parcel is late.":                "The parcel is late.",
+		"Card 4111 1111 1111 1111.":                                                    "",
+		"My phone is 0612345678 and the parcel is late.":                               "The parcel is late.",
 		"I live at Flat 12, 5 Rosebery Hill, Bristol BS6 7AX and the box was crushed.": "The box was crushed.",
-		"I sent the photos to jane.doe@example.com yesterday.":                       "I sent the photos yesterday.",
-		"The lid is cracked. Refund to my card 4111 1111 1111 1111.":                 "The lid is cracked.",
-		"The strap is torn, my IBAN is DE89 3704 0044 0532 0130 00.":                 "The strap is torn.",
+		"I sent the photos to jane.doe@example.com yesterday.":                         "I sent the photos yesterday.",
+		"The lid is cracked. Refund to my card 4111 1111 1111 1111.":                   "The lid is cracked.",
+		"The strap is torn, my IBAN is DE89 3704 0044 0532 0130 00.":                   "The strap is torn.",
 	} {
 		if got := Check(FieldDifference, in).Text; got != want {
 			t.Errorf("%q\n got %q\nwant %q", in, got, want)

@@ -646,6 +646,7 @@ func (sc *scanner) postcode(i, b int) (int, int, bool, bool) {
 
 // ukOutward: A9, A99, A9A, AA9, AA99, AA9A in capitals.
 func ukOutward(w string) bool {
+	w = asciiUpper(w)
 	if len(w) < 2 || len(w) > 4 || !isUpper(w[0]) {
 		return false
 	}
@@ -666,6 +667,7 @@ func ukOutward(w string) bool {
 // ukInward: 9AA, with the letters the Royal Mail uses there; not a size
 // ("4GB").
 func ukInward(w string) bool {
+	w = asciiUpper(w)
 	if len(w) != 3 || !isDigit(w[0]) || !isUpper(w[1]) || !isUpper(w[2]) {
 		return false
 	}
@@ -738,4 +740,15 @@ func koreanPlace(w string) bool {
 func isHangul(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.Is(unicode.Hangul, r)
+}
+
+// asciiUpper returns s with a-z in capitals (postcodes are typed in any
+// case, and the first letter of a sentence is set in capitals anyway).
+func asciiUpper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
 }

@@ -108,22 +108,24 @@ func (sc *scanner) domain(i int, spaced bool) (domainRead, bool) {
 	}
 	d.end, d.labels, d.tld = end, 1, i
 	for {
+		// white space before a dot: always before a spelled one, before a
+		// written one only where spaced allows ("john @ mail . com")
 		k := end + 1
-		sp := false
-		if spaced && k < len(sc.t) && sc.t[k].k == kSpace {
+		sp := k < len(sc.t) && sc.t[k].k == kSpace
+		if sp {
 			k++
-			sp = true
 		}
 		de, spelled, ok := sc.dotAt(k)
-		if !ok || spelled && !sp && sc.t[k].k == kWord {
-			break
-		}
-		if spelled && sc.t[k].k == kWord && !(k+1 < len(sc.t) && sc.t[k+1].k == kSpace) {
+		if !ok || sp && !spelled && !spaced || spelled && !sp && sc.t[k].k == kWord {
 			break
 		}
 		n := de + 1
-		if n < len(sc.t) && sc.t[n].k == kSpace && (spaced || spelled) {
+		after := n < len(sc.t) && sc.t[n].k == kSpace
+		if after {
 			n++
+		}
+		if spelled && sc.t[k].k == kWord && !after || !spelled && after && !spaced {
+			break
 		}
 		le, ok := sc.hostLabel(n)
 		if !ok {
@@ -163,7 +165,7 @@ func (sc *scanner) emailsAndLinks() {
 				continue
 			}
 		}
-		if t.k == kWord {
+		if t.k == kWord || t.k == kAlnum || t.k == kNum {
 			if e, ok := sc.link(i); ok {
 				i = e
 			}
@@ -321,7 +323,7 @@ func (sc *scanner) link(i int) (int, bool) {
 	if i > 0 && (sc.isPunct(i-1, '.') || sc.isPunct(i-1, '/') || sc.isPunct(i-1, '@') || sc.isPunct(i-1, '-')) {
 		return 0, false
 	}
-	d, ok := sc.domain(i, true)
+	d, ok := sc.domain(i, false)
 	if !ok || d.labels < 2 {
 		return 0, false
 	}

@@ -16,7 +16,7 @@ type numRun struct {
 	plus bool
 }
 
-const maxGroups = 24
+const maxGroups = 1 << 20 // no limit: each group is read in a window of twelve
 
 func (sc *scanner) numbers() {
 	var run numRun
@@ -100,24 +100,29 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 			continue
 		}
 		found := false
-		// the longest piece from group i that is a datum
-		for j := len(run.g) - 1; j >= i; j-- {
+		// the longest piece from group i that is a datum, a card first:
+		// "4111 1111 1111 1111 4111 ..." is cards, not a 20-digit account
+		first := i == 0
+		lab, dl := uint32(0), -1
+		if first {
+			lab, dl = label, doc
+		}
+		bestJ, bestID, bestName := -1, "", ""
+		for pass := 0; pass < 2 && bestJ < 0; pass++ {
 			d = d[:0]
-			for k := i; k <= j; k++ {
-				d = digitsOf(sc.tx(run.g[k]), d)
+			for j := i; j < len(run.g) && j-i < 12; j++ {
+				d = digitsOf(sc.tx(run.g[j]), d)
+				if len(d) > 34 {
+					break
+				}
+				id, name := sc.classify(run, i, j, d, lab, dl, first && run.plus)
+				if id != "" && (pass == 1 || id == FindCard) {
+					bestJ, bestID, bestName = j, id, name
+				}
 			}
-			if len(d) > 34 {
-				continue
-			}
-			lab, dl := uint32(0), -1
-			first := i == 0
-			if first {
-				lab, dl = label, doc
-			}
-			id, name := sc.classify(run, i, j, d, lab, dl, first && run.plus)
-			if id == "" {
-				continue
-			}
+		}
+		if bestJ >= 0 {
+			j := bestJ
 			start := sc.t[run.g[i]].a
 			if first {
 				start = run.lead
@@ -128,9 +133,8 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 					end = sc.t[k].b
 				}
 			}
-			sc.add(id, start, end, name)
+			sc.add(bestID, start, end, bestName)
 			i, found = j+1, true
-			break
 		}
 		if !found {
 			i++
@@ -274,7 +278,7 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 	}
 	// bank accounts: Russian 20-digit accounts (they begin 3 or 4),
 	// Polish NRB
-	if n == 20 && (d[0] == 4 || d[0] == 3) && size(0) >= 4 && sameSep {
+	if n == 20 && (d[0] == 4 || d[0] == 3) && (one || groups == 5 && size(0) == 5 && size(1) == 3 || maxSize == 5 && size(0) == 5) {
 		return FindBankAccount, ""
 	}
 	if n == 26 && nrbValid(d) {
@@ -475,7 +479,7 @@ func (sc *scanner) iban(i int) (int, bool) {
 	// mistyped: only in groups of four or in one piece, in capitals or
 	// after the word IBAN
 	label, _ := sc.labelBefore(i)
-	caps := w[:2] == cc
+	caps := isUpper(w[1]) && (isUpper(w[0]) || sc.t[i].upper)
 	return end, (grouped || k == i) && (caps || label&wAccount != 0)
 }
 
