@@ -145,7 +145,7 @@ func (sc *scanner) tokenize() {
 		}
 		if letters > 0 {
 			w := s[start:i]
-			t.flags = lookupWord(w, sc.buf[:0])
+			t.flags = lookupWord(w, &sc.buf)
 			r, _ := utf8.DecodeRuneInString(w)
 			t.upper = unicode.IsUpper(r)
 			t.cased = unicode.IsUpper(r) || unicode.IsLower(r)

@@ -152,7 +152,8 @@ func (sc *scanner) tldOK(i int, strict bool) bool {
 	if strict {
 		return t.flags&wTLD != 0
 	}
-	return tlds()[string(lowerWord(w, sc.buf[:0]))]
+	sc.buf = lowerWord(w, sc.buf)
+	return tlds()[string(sc.buf)]
 }
 
 func (sc *scanner) emailsAndLinks() {

@@ -208,10 +208,10 @@ func tlds() map[string]bool {
 
 // lookupWord returns the flags of a word token: its lowercase form in the
 // table, and the capitals-only acronyms as written.
-func lookupWord(s string, buf []byte) uint32 {
+func lookupWord(s string, buf *[]byte) uint32 {
 	f := caseWords[s]
-	lw := lowerWord(s, buf)
-	return f | piiWords()[string(lw)]
+	*buf = lowerWord(s, *buf)
+	return f | piiWords()[string(*buf)]
 }
 
 // lowerWord lowercases s into buf (ASCII fast, other letters by rune).

@@ -66,7 +66,17 @@ func placeholderAt(words []string, i int) int {
 
 // tidyWords takes the placeholders out of a clause's words and reports
 // whether there were any, and how many words that say something are left.
-func tidyWords(words []string, buf []byte) ([]string, bool, int) {
+func tidyWords(words []string, buf *[]byte) ([]string, bool, int) {
+	any := false
+	for i := range words {
+		if placeholderAt(words, i) > 0 {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return words, false, 0
+	}
 	drop := make([]bool, len(words))
 	removed := false
 	for i := 0; i < len(words); i++ {
@@ -88,7 +98,7 @@ func tidyWords(words []string, buf []byte) ([]string, bool, int) {
 		i += n - 1
 	}
 	if !removed {
-		return words, false, contentWords(words, buf)
+		return words, false, 0
 	}
 	var kept []string
 	for i, w := range words {
@@ -110,12 +120,13 @@ func bare(w string) string {
 	return strings.Trim(w, ".,;:!?()[]{}\"'«»“”‘’-—–#№")
 }
 
-func isLeadWord(w string, buf []byte) bool {
+func isLeadWord(w string, buf *[]byte) bool {
 	b := bare(w)
 	if b == "" {
 		return true // ":", "-", "#"
 	}
-	lw := string(lowerWord(b, buf))
+	*buf = lowerWord(b, *buf)
+	lw := string(*buf)
 	if keepBefore[lw] {
 		return false
 	}
@@ -127,7 +138,7 @@ func isLeadWord(w string, buf []byte) bool {
 var keepBefore = map[string]bool{"send": true, "sent": true, "write": true, "reach": true, "contact": true,
 	"visit": true, "please": true, "details": true, "call": true, "text": true, "ring": true}
 
-func isDangling(w string, buf []byte) bool {
+func isDangling(w string, buf *[]byte) bool {
 	b := bare(w)
 	if b == "" {
 		return true
@@ -136,7 +147,8 @@ func isDangling(w string, buf []byte) bool {
 	if f&wConj != 0 && !strings.EqualFold(b, "i") {
 		return true
 	}
-	switch string(lowerWord(b, buf)) {
+	*buf = lowerWord(b, *buf)
+	switch string(*buf) {
 	case "at", "to", "on", "via", "with", "from", "by", "for", "is", "are", "my", "the", "a", "an", "see", "under":
 		return true
 	}
@@ -145,7 +157,7 @@ func isDangling(w string, buf []byte) bool {
 
 // contentWords counts the words that say something: not those that only
 // lead up to data, conjunctions or pronouns.
-func contentWords(words []string, buf []byte) int {
+func contentWords(words []string, buf *[]byte) int {
 	n := 0
 	for _, w := range words {
 		b := bare(w)

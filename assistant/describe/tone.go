@@ -406,9 +406,12 @@ func (c *checker) clause(raw string) string {
 		}
 		words = kept
 	}
-	words, removed, content := tidyWords(words, c.buf[:0])
+	words, removed, content := tidyWords(words, &c.buf)
 	c.removed = c.removed || removed
 	c.content += content
+	if !removed {
+		c.content += 2 // a clause without data says something
+	}
 	if len(words) == 0 || removed && content == 0 {
 		return ""
 	}
