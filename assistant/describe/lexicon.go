@@ -525,12 +525,10 @@ var suggestions = map[string]string{
 		"as pressure on the seller. Instead, try: \"I am asking for a refund for the order.\"",
 	FindOffPlatform: "This sentence was left out. Keep the conversation and any payment inside the platform: " +
 		"messages and payments outside it are not protected and cannot be used in the dispute.",
-	FindInsult: "This part was left out. Insults weaken a dispute; describe the item, not the seller. Instead, " +
-		"try: \"The item does not match what I ordered.\"",
+	FindInsult:     "This part was left out. Insults weaken a dispute; describe the item, not the seller.",
 	FindHateSpeech: "This part was left out. Hateful words are not allowed in messages on the platform.",
 	FindAccusation: "This part was left out. Words like \"scammer\", \"fraud\", \"thief\" or \"liar\" accuse the " +
-		"seller of more than your photos and records can show. Say what the evidence shows instead, for " +
-		"example: \"The item I received is different from the listing; the photos show the difference.\"",
+		"seller of more than your photos and records can show. Say what the evidence shows instead.",
 	FindProfanity: "Swear words were taken out. Plain words make the case stronger.",
 	FindShouting: "Capitals and runs of !!! or ??? read as shouting; the text was set in normal sentence case " +
 		"with calm punctuation.",
@@ -548,6 +546,8 @@ var suggestions = map[string]string{
 		"comes from the platform, not from the message.",
 	FindIDNumber: "An identity document number was removed. Never share passport, ID or tax numbers in a " +
 		"dispute; if the platform needs to verify you, it asks through its own tools.",
+	FindHandle: "A messenger user name was removed. Talk with the seller in the order's messages, where the " +
+		"platform can see it; the dispute text does not need it.",
 	FindLink: "A link was removed. Links to other sites are not allowed in messages and are often taken for " +
 		"phishing; attach a screenshot of the page instead.",
 	FindTooLong: "The text was cut at 2,000 characters. Keep each part short; the photos and screenshots carry " +

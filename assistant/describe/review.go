@@ -32,19 +32,10 @@ var reviewSuggestions = map[string]string{
 	FindAddress: "An address was removed. A review is public: never put an address in it.",
 	FindIDNumber: "An identity document number was removed. A review is public: never put identity numbers " +
 		"in it.",
-	FindLink: "A link was removed. Reviews must not contain links; describe what you saw instead.",
+	FindHandle: "A messenger user name was removed. A review is public: never put contact details in it.",
+	FindLink:   "A link was removed. Reviews must not contain links; describe what you saw instead.",
 	FindTooLong: "The review was cut at 2,000 characters. Keep to your own experience of the item and the " +
 		"order.",
 	FindEmpty: "Nothing usable was left of the review after the check. Write a sentence or two about the item " +
 		"as you found it.",
-}
-
-// suggestionFor is the suggestion shown for finding id in field.
-func suggestionFor(field Field, id string) string {
-	if field == FieldReview {
-		if s, ok := reviewSuggestions[id]; ok {
-			return s
-		}
-	}
-	return suggestions[id]
 }

@@ -2,6 +2,8 @@ package describe
 
 import (
 	"strings"
+
+	"github.com/calmclaim/calmclaim/assistant"
 	"unicode"
 	"unicode/utf8"
 )
@@ -77,7 +79,20 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	c := checker{field: field, lex: tables()}
+	return CheckWith(field, text, Context{})
+}
+
+// Context is what the tone check may know of the case beyond the text:
+// the claim, so that a suggestion speaks of the buyer's problem (a broken
+// kettle is not told to write that the item does not match the order).
+// The zero Context gives suggestions that fit any claim.
+type Context struct {
+	Claim assistant.Claim
+}
+
+// CheckWith is Check with what is known of the case.
+func CheckWith(field Field, text string, ctx Context) Checked {
+	c := checker{field: field, lex: tables(), ctx: ctx}
 	c.run(text)
 	return Checked{Text: c.out, Findings: c.findings}
 }
@@ -85,22 +100,34 @@ func Check(field Field, text string) Checked {
 type checker struct {
 	field    Field
 	lex      *lexicon
+	ctx      Context
 	out      string
 	findings []Finding
 	seen     map[string]bool
 	ws       wordSeq // the words of the sentence or clause in hand
+	buf      []byte
+	// of the sentence in hand: whether data was taken out of it, and how
+	// many words that say something are left
+	removed bool
+	content int
 }
 
 // report adds a finding, once per id in a field.
 func (c *checker) report(id, excerpt string) {
+	c.reportOnce(id, id, excerpt)
+}
+
+// reportOnce adds a finding once per key.
+func (c *checker) reportOnce(key, id, excerpt string) {
 	if c.seen == nil {
 		c.seen = map[string]bool{}
 	}
-	if c.seen[id] {
+	if c.seen[key] {
 		return
 	}
-	c.seen[id] = true
-	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt, Suggestion: suggestionFor(c.field, id)})
+	c.seen[key] = true
+	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt,
+		Suggestion: suggestionFor(c.field, id, c.ctx.Claim)})
 }
 
 func (c *checker) run(text string) {
@@ -124,7 +151,9 @@ func (c *checker) run(text string) {
 	}
 }
 
-// redact replaces personal data and links with placeholders.
+// redact replaces personal data and links with placeholders, which the
+// sentence's rewrite takes out again (see tidy.go), and reports each
+// piece: its kind, and its text masked ("CPF •••.•••.•••-09").
 func (c *checker) redact(s string) string {
 	spans := findPersonal(s)
 	if len(spans) == 0 {
@@ -133,7 +162,11 @@ func (c *checker) redact(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, sp := range spans {
-		c.report(sp.id, mask(s[sp.start:sp.end]))
+		ex := mask(s[sp.start:sp.end])
+		if sp.label != "" {
+			ex = sp.label + " " + ex
+		}
+		c.reportOnce(sp.id+"\x00"+ex, sp.id, ex)
 		b.WriteString(s[last:sp.start])
 		b.WriteString(placeholders[sp.id])
 		last = sp.end
@@ -275,6 +308,7 @@ func (c *checker) sentence(sent sentence) string {
 	}
 	var kept []string
 	var seps []string
+	c.removed, c.content = false, 0
 	for _, cl := range splitClauses(raw) {
 		t := c.clause(strings.TrimSpace(cl.text))
 		if t == "" {
@@ -283,7 +317,7 @@ func (c *checker) sentence(sent sentence) string {
 		kept = append(kept, t)
 		seps = append(seps, cl.sep)
 	}
-	if len(kept) == 0 {
+	if len(kept) == 0 || c.removed && c.content < 2 {
 		return ""
 	}
 	var b strings.Builder
@@ -372,6 +406,15 @@ func (c *checker) clause(raw string) string {
 		}
 		words = kept
 	}
+	words, removed, content := tidyWords(words, &c.buf)
+	c.removed = c.removed || removed
+	c.content += content
+	if !removed {
+		c.content += 2 // a clause without data says something
+	}
+	if len(words) == 0 || removed && content == 0 {
+		return ""
+	}
 	if shouted := c.lex.calmCaps(words); shouted {
 		c.report(FindShouting, excerpt(raw))
 	}
@@ -415,7 +458,16 @@ func (l *lexicon) calmCaps(words []string) bool {
 			changed = true
 		}
 	}
+	// "i" is English "I" only among English words: in Polish, Italian
+	// and others it is a word of its own ("i nie", "i prezzi")
+	english := false
+	for _, w := range words {
+		english = english || w != "i" && l.common[strings.ToLower(trimPunct(w))]
+	}
 	for i, w := range words {
+		if !english {
+			break
+		}
 		if w == "i" {
 			words[i] = "I"
 		} else if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
