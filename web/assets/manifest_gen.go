@@ -4,7 +4,7 @@ package assets
 
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
-	"app.css":          "app.3244aab7.css",
+	"app.css":          "app.98929f23.css",
 	"app.js":           "app.b9dd5434.js",
 	"demo.css":         "demo.8930f4b6.css",
 	"favicon.svg":      "favicon.7f8bcb8d.svg",
