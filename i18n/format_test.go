@@ -130,3 +130,19 @@ func TestFallbacksAndContext(t *testing.T) {
 		t.Errorf("TOr: %q", got)
 	}
 }
+
+// TestFormKeepsPlaceholders: a script's plural text comes out per category
+// with {n} and the other placeholders unfilled, and a missing category
+// falls back to "other".
+func TestFormKeepsPlaceholders(t *testing.T) {
+	p := For(Polish)
+	if got := p.Form("count.days", Few); got != "{n} dni" {
+		t.Errorf("pl few = %q", got)
+	}
+	if got := p.Form("count.days", Two); got != "{n} dnia" {
+		t.Errorf("pl two (absent) = %q, want the other form", got)
+	}
+	if got := For(English).Form("date.long", One); got != "{day} {month} {year}" {
+		t.Errorf("a plain text = %q", got)
+	}
+}

@@ -2,6 +2,9 @@ package templates
 
 import (
 	"context"
+	"strings"
+
+	"github.com/a-h/templ"
 
 	"github.com/calmclaim/calmclaim/i18n"
 )
@@ -37,3 +40,26 @@ func languages(ctx context.Context) []LangLink {
 
 func pageLang(ctx context.Context) string { return string(i18n.From(ctx).Lang) }
 func pageDir(ctx context.Context) string  { return i18n.From(ctx).Lang.Dir() }
+
+// pluralAttrs carry a page script's text with a number the script learns
+// only in the browser: one attribute name-<category> for each plural
+// category of the page's language (data-ready-one, data-ready-other…),
+// placeholders unfilled. The script picks one with Intl.PluralRules,
+// which follows the same CLDR rules.
+func pluralAttrs(ctx context.Context, name, key string) templ.Attributes {
+	p := i18n.From(ctx)
+	a := templ.Attributes{}
+	for _, c := range i18n.Categories(p.Lang) {
+		a[name+"-"+c] = p.Form(key, c)
+	}
+	a[name+"-"+i18n.Other] = p.Form(key, i18n.Other) // the fallback a browser's older CLDR may need
+	return a
+}
+
+// around splits a text at its placeholder {name}: the words a template
+// writes before and after the markup that holds the placeholder's value
+// (a <span> a test finds by data-testid), so a translator can move it.
+func around(text, name string) (before, after string) {
+	before, after, _ = strings.Cut(text, "{"+name+"}")
+	return before, after
+}

@@ -62,6 +62,13 @@ var goldens = map[string]string{
 	"question-protection": "/dispute?" + strings.TrimSuffix(brokenWait, "&protection_ends_on=unknown"),
 	"verdict-last-day":    "/dispute/result?" + withProtection("2026-12-20"),
 	"verdict-ends-first":  "/dispute/result?" + withProtection("2026-11-27"),
+	// Other languages: the templates' words from the catalogs ("⟦en⟧ "
+	// marks an English text no translator has replaced yet), Hebrew right
+	// to left.
+	"start-pl":          "/?lang=pl",
+	"date-error-pl":     "/dispute?lang=pl&claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&submitted=refund_requested_on&refund_requested_on-day=31&refund_requested_on-month=2&refund_requested_on-year=2026",
+	"question-claim-he": "/dispute?lang=he",
+	"verdict-wait-he":   "/dispute/result?" + brokenWait + "&lang=he",
 }
 
 // withProtection is brokenWait (a wait until Monday 30 November 2026) with

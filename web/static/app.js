@@ -71,6 +71,33 @@
     resize();
   }
 
+  // The words the scripts show are in the page, rendered from the
+  // catalogs in the page's language (data-* attributes), and filled in
+  // here: fill("{n} of {m}", {n: 1, m: 2}). Numbers and sizes are written
+  // with the browser's own CLDR data (Intl) in the page's language.
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k] === undefined ? "" : values[k]; });
+  }
+  function lang() { return document.documentElement.lang || "en"; }
+  function number(n, opts) {
+    try { return new Intl.NumberFormat(lang(), opts).format(n); } catch (e) { return null; }
+  }
+  // plural is the text of node's attribute name-<category> for the number
+  // n: the page renders one a CLDR plural category of its language.
+  function plural(node, name, n) {
+    var c = "other";
+    try { c = new Intl.PluralRules(lang()).select(n); } catch (e) { /* no Intl: the other form */ }
+    return node.getAttribute(name + "-" + c) || node.getAttribute(name + "-other");
+  }
+  // sizeWords writes a file size: "512 bytes", "3.1 MB", "3,1 Mo".
+  function sizeWords(n) {
+    var units = ["byte", "kilobyte", "megabyte", "gigabyte"], symbols = ["B", "kB", "MB", "GB"], i = 0;
+    while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+    var digits = i ? 1 : 0;
+    return number(n, { style: "unit", unit: units[i], unitDisplay: i ? "short" : "long", minimumFractionDigits: digits, maximumFractionDigits: digits }) ||
+      n.toFixed(digits) + " " + symbols[i];
+  }
+
   // Copy buttons: the text of their target on the clipboard, and a status
   // that screen readers announce.
   // el makes an element with its text and attributes.
@@ -82,11 +109,12 @@
   }
 
   // copyBox is a copy button for the element target, as the templ
-  // component copyButton draws it, for text the page writes itself.
-  function copyBox(target, label, done) {
+  // component copyButton draws it, for text the page writes itself; its
+  // words are the attributes data-copy-label, -done and -failed of texts.
+  function copyBox(target, texts) {
     var box = el("div", "", { "class": "copy no-print" });
-    box.appendChild(el("button", label, { type: "button", "class": "button secondary", "data-copy": target,
-      "data-copied": done, "data-testid": "copy-" + target }));
+    box.appendChild(el("button", texts.getAttribute("data-copy-label"), { type: "button", "class": "button secondary", "data-copy": target,
+      "data-copied": texts.getAttribute("data-copy-done"), "data-copy-failed": texts.getAttribute("data-copy-failed"), "data-testid": "copy-" + target }));
     box.appendChild(el("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": target }));
     copyButtons(box);
     return box;
@@ -111,7 +139,7 @@
           sel.removeAllRanges();
           sel.addRange(r);
           try { if (document.execCommand("copy")) { done(); return; } } catch (e) { /* no clipboard */ }
-          if (status) status.textContent = "Select the text and copy it.";
+          if (status) status.textContent = b.getAttribute("data-copy-failed");
         };
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
         else fallback();
@@ -246,27 +274,28 @@
       out.replaceChildren();
       if (res.error) {
         var dl = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
-        out.appendChild(el("p", (dl ? dl.textContent.trim() + ": " : "") + res.error.message, { "class": "error-message", "data-testid": "describe-error" }));
+        out.appendChild(el("p", dl ? fill(out.getAttribute("data-error"), { field: dl.textContent.trim(), message: res.error.message }) : res.error.message,
+          { "class": "error-message", "data-testid": "describe-error" }));
         return;
       }
       if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details || {})); } catch (e) { /* storage off */ } }
       if (res.findings && res.findings.length) {
-        out.appendChild(el("h3", "We changed some of your words"));
+        out.appendChild(el("h3", out.getAttribute("data-findings")));
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
         res.findings.forEach(function (f) {
           var li = el("li", "", { "data-finding": f.id });
           // The question the buyer answered, as with JavaScript off, not the field id.
           var label = form.querySelector("label[for='story-" + String(f.field).replace(/^story\./, "") + "']");
-          li.appendChild(el("strong", (label ? label.textContent.trim() : f.field) + ": "));
+          li.appendChild(el("strong", fill(out.getAttribute("data-field"), { field: label ? label.textContent.trim() : f.field }) + " "));
           li.appendChild(document.createTextNode(f.suggestion || ""));
           ul.appendChild(li);
         });
         out.appendChild(ul);
       }
       if (res.text) {
-        out.appendChild(el("h3", "Your description"));
+        out.appendChild(el("h3", out.getAttribute("data-description")));
         out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0", id: "dispute-description" }));
-        out.appendChild(copyBox("dispute-description", "Copy the description", "The description is copied. Paste it in the dispute."));
+        out.appendChild(copyBox("dispute-description", out));
       } else if (res.reason) {
         out.appendChild(el("p", res.reason, { "data-testid": "reason" }));
       }
@@ -274,11 +303,6 @@
     var timer = 0;
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(describe, 250); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(true); });
-    // The words the page shows are in the page (data-* attributes and a
-    // <template>), filled in here: fill("{n} of {m}", {n: 1, m: 2}).
-    function fill(text, values) {
-      return String(text || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k] === undefined ? "" : values[k]; });
-    }
     var list = document.querySelector("[data-testid=evidence]");
     var notCleaned = document.querySelector("[data-testid=not-cleaned]");
     var status = document.querySelector("[data-testid=bundle-status]");
@@ -320,13 +344,8 @@
         var input = li.querySelector("input[data-file]");
         if (!input || !input.files || input.files.length === 0) names.push(li.querySelector("label").firstChild.textContent.trim());
       });
-      document.querySelector("[data-testid=missing]").textContent =
-        names.length ? "Still missing: " + names.join(", ") + "." : "Every needed kind of evidence has a file.";
-    }
-    function sizeWords(n) {
-      var u = ["bytes", "KB", "MB", "GB"], i = 0;
-      while (n >= 1000 && i < u.length - 1) { n /= 1000; i++; }
-      return (i ? n.toFixed(1) : String(n)) + " " + u[i];
+      var out = document.querySelector("[data-testid=missing]");
+      out.textContent = names.length ? fill(out.getAttribute("data-missing"), { names: names.join(", ") }) : out.getAttribute("data-complete");
     }
     // Each chosen file is listed with its size, whether it will be cleaned,
     // and a button to remove it.
@@ -337,7 +356,7 @@
       Array.prototype.forEach.call(input.files || [], function (f, i) {
         var c = check(f);
         var state = c.result ? c.result.status : "checking";
-        var li = el("li", f.name + " (" + sizeWords(f.size) + ") ", { "data-state": state });
+        var li = el("li", fill(list.getAttribute("data-file-line"), { name: f.name, size: sizeWords(f.size) }) + " ", { "data-state": state });
         li.appendChild(el("span", list.getAttribute("data-" + state), { "class": "tag " + (state === "clean" ? "tag-ok" : state === "checking" ? "tag-grey" : "tag-warn") }));
         li.appendChild(document.createTextNode(" "));
         var b = el("button", list.getAttribute("data-remove"), { type: "button", "class": "link-button" });
@@ -452,8 +471,8 @@
     var bar = progressBox.querySelector("progress");
     var live = progressBox.querySelector("[data-testid=progress-text]");
     function timeWords(secs) {
-      return secs < 90 ? fill(live.getAttribute("data-seconds"), { n: Math.max(1, Math.round(secs)) })
-        : fill(live.getAttribute("data-minutes"), { n: Math.round(secs / 60) });
+      var n = secs < 90 ? Math.max(1, Math.round(secs)) : Math.round(secs / 60);
+      return fill(live.getAttribute(secs < 90 ? "data-seconds" : "data-minutes"), { n: number(n) || n });
     }
     var saveLink = document.querySelector("[data-testid=bundle-link]");
     var building = false;
@@ -499,7 +518,7 @@
           a.href = URL.createObjectURL(res.blob);
           saveLink.hidden = false;
           a.click();
-          var text = fill(status.getAttribute("data-ready"), { files: res.files.length, size: sizeWords(res.blob.size) });
+          var text = fill(plural(status, "data-ready", res.files.length), { n: number(res.files.length) || res.files.length, size: sizeWords(res.blob.size) });
           if (left.length) text += " " + fill(status.getAttribute("data-left-out"), { names: left.join(", ") });
           status.textContent = text;
           status.setAttribute("data-done", String(res.blob.size));
@@ -526,15 +545,15 @@
       var res = window.Calmclaim.review({ text: text });
       if (res.error) { out.appendChild(el("p", res.error.message)); return; }
       if (res.findings.length) {
-        out.appendChild(el("h2", "We took some things out"));
+        out.appendChild(el("h2", out.getAttribute("data-findings")));
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
         res.findings.forEach(function (f) { ul.appendChild(el("li", f.suggestion, { "data-finding": f.id })); });
         out.appendChild(ul);
       }
       if (res.text) {
-        out.appendChild(el("h2", "Your review, ready to post"));
+        out.appendChild(el("h2", out.getAttribute("data-checked")));
         out.appendChild(el("pre", res.text, { "class": "description", id: "checked-review", "data-testid": "checked-review", tabindex: "0" }));
-        out.appendChild(copyBox("checked-review", "Copy the review", "The review is copied. Paste it on the order page when you leave feedback."));
+        out.appendChild(copyBox("checked-review", out));
       }
     }
     var timer = 0;
@@ -566,11 +585,11 @@
       var res = window.Calmclaim.message(req);
       if (res.error) {
         var label = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
-        status.textContent = (label ? label.textContent + ": " : "") + res.error.message;
+        status.textContent = label ? fill(form.getAttribute("data-error"), { field: label.textContent.trim(), message: res.error.message }) : res.error.message;
         status.className = "error-message";
         return;
       }
-      status.textContent = save ? "Saved in this browser and added to the message." : "";
+      status.textContent = save ? form.getAttribute("data-saved-text") : "";
       status.className = "";
       if (res.text) document.getElementById("seller-message").textContent = res.text;
       if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details)); } catch (e) { /* storage off */ } }
