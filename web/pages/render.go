@@ -225,7 +225,7 @@ func (fl *flow) question(p *i18n.Printer, s *step, q url.Values, path []*step, k
 		if !offered(s, o.Value, known) {
 			continue
 		}
-		o = s.option(p, o)
+		o = option(p, o)
 		o.Checked = contains(current, o.Value)
 		qp.Options = append(qp.Options, o)
 	}

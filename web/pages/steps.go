@@ -65,8 +65,8 @@ func optional(p *i18n.Printer, key string) string {
 	return p.T(key)
 }
 
-// option is one of the step's options in p's language.
-func (s *step) option(p *i18n.Printer, o templates.Option) templates.Option {
+// option is one of a step's options in p's language.
+func option(p *i18n.Printer, o templates.Option) templates.Option {
 	o.Label, o.Hint = p.T(o.Label), optional(p, o.Hint)
 	return o
 }
