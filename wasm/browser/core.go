@@ -66,13 +66,15 @@ func render(path, query, lang string, now time.Time) page {
 
 // calendar is the verdict's calendar file for the answers in query, with
 // the order number the buyer keeps in this browser: the page builds it
-// itself, so the number never travels in a request.
-func calendar(query, order string, now time.Time) (data, name string) {
+// itself, so the number never travels in a request. Its words are in lang
+// (the page's own language) unless the query chooses one.
+func calendar(query, order, lang string, now time.Time) (data, name string) {
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		return "", ""
 	}
 	y, m, d := now.Date()
 	today, _ := assistant.MakeDate(y, int(m), d)
-	return pages.Calendar(q, today, order)
+	l, _ := i18n.Parse(lang)
+	return pages.Calendar(q, today, order, l)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
@@ -19,6 +20,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden expected.html files")
 
 var today, _ = assistant.ParseDate("2026-11-22")
+
+// en prints English, the language of the goldens.
+var en = i18n.For(i18n.English)
 
 // wasm stands for the hashed names a server finds for the page's wasm.
 var wasm = assets.Runtime{Wasm: "/static/app.0123abcd.wasm", WasmExec: "/static/wasm_exec.4567cdef.js"}
@@ -476,7 +480,7 @@ func TestEveryStopHasAPage(t *testing.T) {
 // is not checked, and "not sure" is not fine either.
 func TestUnansweredIsNotFine(t *testing.T) {
 	known := url.Values{"off_platform_payment_requested": {"false"}}
-	verdict, items := checklistOutcome(today, []*step{checklistSteps["off_platform_payment_requested"]}, known)
+	verdict, items := checklistOutcome(en, today, []*step{checklistSteps["off_platform_payment_requested"]}, known)
 	if verdict != assistant.VerdictCaution {
 		t.Errorf("verdict %s", verdict)
 	}
@@ -488,7 +492,7 @@ func TestUnansweredIsNotFine(t *testing.T) {
 		if it.Status != want {
 			t.Errorf("%s is %s with one question answered, want %s", it.ID, it.Status, want)
 		}
-		if want == "unknown" && (it.Answers != notAnswered || it.Finding != "") {
+		if want == "unknown" && (it.Answers != "You have not answered this." || it.Finding != "") {
 			t.Errorf("%s: %q %q", it.ID, it.Finding, it.Answers)
 		}
 	}
@@ -570,11 +574,11 @@ func TestNoRuleIDsOnChecklistPages(t *testing.T) {
 // TestChecklistItemPages: every item has a title and questions that exist.
 func TestChecklistItemPages(t *testing.T) {
 	for _, it := range assistant.ChecklistItems {
-		info, ok := checklistItemPages[it.ID]
-		if !ok || info.Title == "" || len(info.Steps) == 0 {
+		steps, ok := checklistItemPages[it.ID]
+		if !ok || !en.Has("check.item."+it.ID+".title") || len(steps) == 0 {
 			t.Errorf("%s has no title or questions", it.ID)
 		}
-		for _, name := range info.Steps {
+		for _, name := range steps {
 			if checklistSteps[name] == nil {
 				t.Errorf("%s: no question %s", it.ID, name)
 			}
@@ -658,11 +662,11 @@ func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 func TestGuidanceCitesTheSeeds(t *testing.T) {
 	docs := []string{"Aliexpress rules for buyers", "About AliExpress Buyer Protection", "AliExpress Rules and Terms of Use for Buyers"}
 	var all []templates.GuideItem
-	all = append(all, returnSteps...)
-	all = append(all, refusalRights...)
+	all = append(all, returnSteps(en)...)
+	all = append(all, refusalRights(en)...)
 	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
-		all = append(all, disputeHowTo(c)...)
-		all = append(all, sellerReplies(c)...)
+		all = append(all, disputeHowTo(en, c)...)
+		all = append(all, sellerReplies(en, c)...)
 	}
 	for _, it := range all {
 		ok := false
@@ -744,7 +748,7 @@ func TestSellerRepliesFitTheClaim(t *testing.T) {
 	seen := map[string]assistant.Claim{}
 	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
 		var ids []string
-		for _, it := range sellerReplies(c) {
+		for _, it := range sellerReplies(en, c) {
 			ids = append(ids, it.ID)
 			if it.ID == "more_photos" {
 				if other, dup := seen[it.Text]; dup {

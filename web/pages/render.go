@@ -58,7 +58,8 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	if l, ok := i18n.Parse(q.Get("lang")); ok {
 		lang = l
 	}
-	ctx = i18n.With(ctx, i18n.For(lang))
+	p := i18n.For(lang)
+	ctx = i18n.With(ctx, p)
 	ctx = templates.WithLanguages(ctx, languageLinks(r.Path, q, lang))
 	today := r.Today
 	if d, ok := assistant.ParseDate(q.Get("today")); ok {
@@ -69,13 +70,13 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	var c templ.Component
 	switch r.Path {
 	case "/":
-		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Help with AliExpress orders", Embedded: embed}})
+		c = templates.StartPage(templates.Start{Page: templates.Page{Title: p.T("page.title.start"), Embedded: embed}})
 	case "/dispute":
-		c = dispute.page(q, today, embed)
+		c = dispute.page(p, q, today, embed)
 	case "/dispute/result":
-		c = disputeResult(q, today, embed)
+		c = disputeResult(p, q, today, embed)
 	case "/dispute/evidence":
-		c = evidencePage(q, r.Form, today, embed)
+		c = evidencePage(p, q, r.Form, today, embed)
 	case "/dispute/calendar.ics":
 		// A POSTed form (JavaScript off, from the details page) may carry
 		// the order number, never the address.
@@ -83,26 +84,26 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 		if d, errs := describe.ReadDetails(r.Form.Get, today); len(errs) == 0 {
 			order = d.Order
 		}
-		data, name := Calendar(q, today, order)
+		data, name := calendar(p, q, today, order)
 		if data == "" {
 			return Response{Location: link("/dispute/result", q, nil)}, nil
 		}
 		_, err := io.WriteString(w, data)
 		return Response{Status: 200, ContentType: "text/calendar; charset=utf-8", Filename: name}, err
 	case "/checklist":
-		c = checklist.page(q, today, embed)
+		c = checklist.page(p, q, today, embed)
 	case "/checklist/result":
-		c = checklistResult(q, today, embed)
+		c = checklistResult(p, q, today, embed)
 	case "/dispute/message":
-		c = messagePage(q, r.Form, today, embed)
+		c = messagePage(p, q, r.Form, today, embed)
 	case "/review":
-		c = reviewPage(r.Form, embed)
+		c = reviewPage(p, r.Form, embed)
 	case "/demo/help-article":
-		c = templates.DemoPage(templates.Demo{Page: templates.Page{Title: "My order has a problem: what can I do?"},
+		c = templates.DemoPage(templates.Demo{Page: templates.Page{Title: p.T("page.title.demo")},
 			Script: "/static/embed.js"})
 	default:
 		ok.Status = 404
-		c = templates.NotFoundPage(templates.Page{Title: "Page not found", Embedded: embed})
+		c = templates.NotFoundPage(templates.Page{Title: p.T("page.title.not_found"), Embedded: embed})
 	}
 	return ok, c.Render(ctx, w)
 }
@@ -110,22 +111,22 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 // page renders the current step of a wizard, or its check-your-answers
 // page when every step is answered. A submitted step that cannot be used
 // is shown again with an error.
-func (fl *flow) page(q url.Values, today assistant.Date, embed bool) templ.Component {
+func (fl *flow) page(p *i18n.Printer, q url.Values, today assistant.Date, embed bool) templ.Component {
 	q = normalizeDates(fl, q, today)
 	path, known, current := fl.walk(q, today)
 	at := q.Get("at")
 	if s := fl.steps[at]; s != nil && onPath(path, at) {
-		return fl.question(s, q, path, known, today, embed, "")
+		return fl.question(p, s, q, path, known, today, embed, "")
 	}
 	if current != "" {
 		s := fl.steps[current]
 		msg := ""
 		if q.Get("submitted") == current {
-			msg = errorFor(s, q, today)
+			msg = p.T(errorFor(s, q, today))
 		}
-		return fl.question(s, q, path, known, today, embed, msg)
+		return fl.question(p, s, q, path, known, today, embed, msg)
 	}
-	return fl.check(q, path, known, today, embed)
+	return fl.check(p, q, path, known, today, embed)
 }
 
 func onPath(path []*step, id string) bool {
@@ -153,22 +154,23 @@ func normalizeDates(fl *flow, q url.Values, today assistant.Date) url.Values {
 	return out
 }
 
-// errorFor is the message for a submitted step without a usable answer.
+// errorFor is the catalog key of the message for a submitted step without
+// a usable answer.
 func errorFor(s *step, q url.Values, today assistant.Date) string {
 	switch s.Kind {
 	case "date":
 		_, msg, _ := readDate(q, s.Name, today, s.NotFuture)
 		if msg == "" {
-			msg = "Enter a real date"
+			msg = "wizard.date.error.enter_real"
 		}
 		return msg
 	case "checkboxes":
 		if len(q[s.Name]) > 1 && contains(q[s.Name], "none") {
-			return "Select the options that apply, or only \u201cNone of these\u201d"
+			return "wizard.error.checkboxes_none"
 		}
-		return "Select the options that apply, or \u201cNone of these\u201d"
+		return "wizard.error.checkboxes"
 	}
-	return "Select an answer"
+	return "wizard.error.select"
 }
 
 func contains(vs []string, v string) bool {
@@ -182,13 +184,13 @@ func contains(vs []string, v string) bool {
 
 // question renders one step. The back link goes to the step before it on
 // the path (or the start page), with every answer kept.
-func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool, msg string) templ.Component {
+func (fl *flow) question(p *i18n.Printer, s *step, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool, msg string) templ.Component {
 	back := "/"
 	if embed {
 		back = ""
 	}
-	for i, p := range path {
-		if p.ID == s.ID && i > 0 {
+	for i, ps := range path {
+		if ps.ID == s.ID && i > 0 {
 			back = link(fl.base, known, q, "at", path[i-1].ID)
 		}
 	}
@@ -196,25 +198,26 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		back = link(fl.base, known, q) // a change from check your answers returns there
 	}
 	if s.Kind == "stop" {
-		return stopPage(s, q, known, back, embed)
+		return stopPage(p, s, q, known, back, embed)
 	}
-	caption := "Check a problem with an order"
+	caption := p.T("wizard.caption.dispute")
 	if fl == checklist {
-		caption = "Before you buy"
+		caption = p.T("wizard.caption.checklist")
 	}
+	title := s.title(p)
 	qp := templates.Question{
-		Page:    templates.Page{Title: s.Title, Back: back, Embedded: embed},
+		Page:    templates.Page{Title: title, Back: back, Embedded: embed},
 		Action:  fl.base,
 		Step:    s.ID,
-		Heading: s.Title,
+		Heading: title,
 		Name:    s.Name,
 		Kind:    s.Kind,
 		Caption: caption,
-		Hint:    s.Hint,
+		Hint:    s.hint(p),
 		Error:   msg,
 	}
 	if msg != "" {
-		qp.Title = "Error: " + s.Title
+		qp.Title = errorTitle(p, title)
 	}
 	qp.Hidden = hiddenAnswers(s, q, known)
 	current := q[s.Name]
@@ -222,14 +225,15 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		if !offered(s, o.Value, known) {
 			continue
 		}
+		o = option(p, o)
 		o.Checked = contains(current, o.Value)
 		qp.Options = append(qp.Options, o)
 	}
-	qp.Help = s.Help
-	if s.Skip != "" {
+	qp.Help = s.help(p)
+	if s.Skippable {
 		answers := without(known, s.Name)
 		answers.Set(s.Name, skipped)
-		qp.Skip = &templates.Skip{Label: s.Skip, Href: link(fl.base, answers, q)}
+		qp.Skip = &templates.Skip{Label: p.T(s.Key + ".skip"), Href: link(fl.base, answers, q)}
 	}
 	if s.Kind == "date" {
 		if d, ok := assistant.ParseDate(q.Get(s.Name)); ok {
@@ -275,8 +279,8 @@ func sortHidden(h []templates.Hidden) {
 }
 
 // check renders check-your-answers: each answer with a link to change it.
-func (fl *flow) check(q url.Values, path []*step, known url.Values, today assistant.Date, embed bool) templ.Component {
-	c := templates.Check{Page: templates.Page{Title: "Check your answers", Embedded: embed}}
+func (fl *flow) check(p *i18n.Printer, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool) templ.Component {
+	c := templates.Check{Page: templates.Page{Title: p.T("page.title.check"), Embedded: embed}}
 	if len(path) > 0 {
 		c.Back = link(fl.base, known, q, "at", path[len(path)-1].ID)
 	}
@@ -284,7 +288,7 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 		if s.Kind == "stop" {
 			continue // going on past a stop is a choice, not an answer
 		}
-		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.Short, Value: answerText(s, known),
+		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.short(p), Value: answerText(p, s, known),
 			Change: link(fl.base, known, q, "at", s.ID, "change", "1")})
 	}
 	c.Submit = link(fl.base+"/result", known, q)
@@ -292,35 +296,36 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 }
 
 // answerText is an answer in the words of its option.
-func answerText(s *step, q url.Values) string {
+func answerText(p *i18n.Printer, s *step, q url.Values) string {
 	if s.Kind == "date" {
 		if q.Get(s.Name) == skipped {
-			return s.SkipAnswer
+			return p.T(s.Key + ".skip_answer")
 		}
 		d, _ := assistant.ParseDate(q.Get(s.Name))
-		return longDate(d)
+		return longDate(p, d)
 	}
 	var out []string
 	for _, o := range s.Options {
 		if contains(q[s.Name], o.Value) {
-			out = append(out, o.Label)
+			out = append(out, p.T(o.Label))
 		}
 	}
 	return strings.Join(out, "; ")
 }
 
-var months = []string{"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}
-
-var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-
-// longDate writes "Wednesday 2 December 2026".
-func longDate(d assistant.Date) string {
+// longDate writes d as the language's full date with its weekday
+// ("Wednesday 2 December 2026"), "" for no date.
+func longDate(p *i18n.Printer, d assistant.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, day := d.YMD()
-	return weekdays[d.Weekday()] + " " + itoa(day) + " " + months[m-1] + " " + itoa(y)
+	return p.DateFull(y, m, day, d.Weekday())
+}
+
+// errorTitle is a page's title when its form has an error.
+func errorTitle(p *i18n.Printer, title string) string {
+	return p.T("page.title.error", "title", title)
 }
 
 func itoa(n int) string {
