@@ -146,3 +146,12 @@ func TestFormKeepsPlaceholders(t *testing.T) {
 		t.Errorf("a plain text = %q", got)
 	}
 }
+
+// BenchmarkLoadCatalog is the cost of a language's first use: parsing
+// its catalog files (English, the largest today).
+func BenchmarkLoadCatalog(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		c := &catalog{}
+		c.load(English)
+	}
+}
