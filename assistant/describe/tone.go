@@ -89,6 +89,26 @@ type checker struct {
 	findings []Finding
 	seen     map[string]bool
 	ws       wordSeq // the words of the sentence or clause in hand
+	text     string  // the whole field, normalized
+	scores   *langScores
+}
+
+// fits reports whether the field reads as one of langs (see
+// langScores.fits); the field's language is guessed on first need.
+func (c *checker) fits(langs uint16) bool {
+	if c.scores == nil {
+		s := c.lex.guess(c.text)
+		c.scores = &s
+	}
+	return c.scores.fits(langs)
+}
+
+// kinds returns the kinds of a word or token that count in this field.
+func (c *checker) kinds(k wordKind, g guardedKind) wordKind {
+	if g.kinds&^k != 0 && c.fits(g.langs) {
+		k |= g.kinds
+	}
+	return k
 }
 
 // report adds a finding, once per id in a field.
@@ -111,6 +131,7 @@ func (c *checker) run(text string) {
 	if n.hidden {
 		c.report(FindHidden, "")
 	}
+	c.text = n.text
 	s := c.redact(n.text)
 	var sentences []string
 	for _, sent := range splitSentences(s) {
@@ -262,13 +283,20 @@ func skipSpace(s string, i int) int {
 // nothing of it may go into the description.
 func (c *checker) sentence(sent sentence) string {
 	raw := strings.TrimSpace(sent.text)
+	// Spanish opens a question or an exclamation with ¿ or ¡: the opening
+	// marks are put back to match the calm end (¿ for a question).
+	opened := strings.TrimLeft(raw, "¡¿ ")
+	openRun := raw[:len(raw)-len(opened)]
+	raw = opened
 	if raw == "" {
 		return ""
 	}
-	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 {
-		c.report(FindShouting, excerpt(raw+sent.punct))
+	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 ||
+		strings.Count(openRun, "¡")+strings.Count(openRun, "¿") >= 2 {
+		c.report(FindShouting, excerpt(openRun+raw+sent.punct))
 	}
-	c.ws.split(skeleton(raw))
+	c.ws.read(raw)
+	c.lex.mark(&c.ws)
 	if id := c.lex.conduct(&c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
@@ -307,7 +335,11 @@ func (c *checker) sentence(sent sentence) string {
 	if strings.ContainsAny(sent.punct, "?？") {
 		end = "?"
 	}
-	return capitalize(strings.TrimRight(out, " ,;:")) + end
+	out = capitalize(strings.TrimRight(out, " ,;:")) + end
+	if end == "?" && strings.Contains(openRun, "¿") {
+		out = "¿" + out
+	}
+	return out
 }
 
 // clause checks one clause: it is left out for an insult, hate speech or
@@ -316,24 +348,29 @@ func (c *checker) clause(raw string) string {
 	if raw == "" {
 		return ""
 	}
+	l := c.lex
 	words := strings.Fields(raw)
 	keys := make([]string, len(words))
 	kinds := make([]wordKind, len(words))
-	squeezed := make([]string, len(words))
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
-		kinds[i], squeezed[i] = c.lex.words.kind(keys[i])
+		kinds[i] = c.kinds(l.wordKinds(w, keys[i]))
 	}
-	sk := skeleton(raw)
-	c.ws.split(sk)
-	if id := c.lex.wordsOffence(keys, kinds, sk, &c.ws); id != "" {
+	c.ws.read(raw)
+	l.mark(&c.ws)
+	toks := c.ws.tok
+	tokKinds := make([]wordKind, len(toks))
+	for i, t := range toks {
+		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
+	}
+	if id := l.offence(kinds, &c.ws, tokKinds); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	drop := make([]bool, len(words))
 	profane := false
 	for i := range words {
-		if c.lex.isProfanity(keys[i], kinds[i], squeezed[i]) {
+		if kinds[i]&profaneWord != 0 {
 			drop[i], profane = true, true
 			// "what the hell", "what the fuck": the article goes too.
 			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
@@ -341,22 +378,24 @@ func (c *checker) clause(raw string) string {
 			}
 		}
 	}
-	// s h i t spelled out letter by letter
-	for i := 0; i < len(words); {
-		j := i
-		var b strings.Builder
-		for j < len(words) && utf8.RuneCountInString(keys[j]) == 1 {
-			b.WriteString(keys[j])
-			j++
+	// swear words inside a word ("ты-блядь") or spelled out letter by
+	// letter ("s h i t"), and swear phrases ("kurwa mać", "putain de")
+	dropTok := func(t token) {
+		for k := t.fw0; k <= t.fw1 && int(k) < len(drop); k++ {
+			drop[k] = true
 		}
-		if j-i >= 3 && c.lex.isProfanity(c.lex.wordKey(b.String())) {
-			for k := i; k < j; k++ {
-				drop[k] = true
-			}
-			profane = true
-		}
-		i = max(j, i+1)
+		profane = true
 	}
+	for i, t := range toks {
+		if tokKinds[i]&profaneWord != 0 {
+			dropTok(t)
+		}
+	}
+	l.phrases[kindIndex(profaneWord)].each(&c.ws, func(start, end int) {
+		for j := start; j < end; j++ {
+			dropTok(toks[c.ws.tk[j]])
+		}
+	})
 	if profane {
 		c.report(FindProfanity, excerpt(raw))
 		var kept []string
@@ -367,21 +406,29 @@ func (c *checker) clause(raw string) string {
 				keptKeys = append(keptKeys, keys[i])
 			}
 		}
-		if len(kept) < 2 || c.lex.dangling[keptKeys[len(keptKeys)-1]] {
+		if len(kept) < 2 || c.dangles(keptKeys[len(keptKeys)-1]) {
 			return ""
 		}
 		words = kept
 	}
-	if shouted := c.lex.calmCaps(words); shouted {
+	if shouted := c.calmCaps(words); shouted {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
 }
 
+// dangles reports a word that cannot end a clause (what followed it was
+// removed), in the languages the field reads as.
+func (c *checker) dangles(key string) bool {
+	langs := c.lex.dangling[key]
+	return langs != 0 && c.fits(langs)
+}
+
 // calmCaps lowercases shouted words in place and reports whether any were.
 // A word is shouted when it is a common word written in capitals, or when
 // most of the clause is in capitals; acronyms, sizes and model codes stay.
-func (l *lexicon) calmCaps(words []string) bool {
+func (c *checker) calmCaps(words []string) bool {
+	l := c.lex
 	upper, letters, capsWords := 0, 0, 0
 	for _, w := range words {
 		u, l := 0, 0
@@ -401,6 +448,13 @@ func (l *lexicon) calmCaps(words []string) bool {
 	}
 	shoutyClause := letters >= 8 && upper*10 >= letters*7 && capsWords >= 2
 	changed := false
+	if !shoutyClause && capsWords == 0 && upper <= 1 {
+		return c.capitalI(words)
+	}
+	lower := strings.ToLower
+	if l.turkish != 0 && c.fits(l.turkish) {
+		lower = func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 		if utf8.RuneCountInString(core) < 2 || !allUpper(core) || hasDigit(w) {
@@ -411,18 +465,26 @@ func (l *lexicon) calmCaps(words []string) bool {
 			continue
 		}
 		if l.common[low] || shoutyClause {
-			words[i] = strings.Replace(w, core, low, 1)
+			words[i] = strings.Replace(w, core, lower(core), 1)
 			changed = true
 		}
 	}
+	c.capitalI(words)
+	return changed
+}
+
+// capitalI writes the English pronoun "i" as "I", in English text only
+// ("i" is "and" in Polish and "the" in Italian); it returns false.
+func (c *checker) capitalI(words []string) bool {
 	for i, w := range words {
-		if w == "i" {
-			words[i] = "I"
-		} else if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+			if !c.fits(1 << langEnglish) {
+				return false
+			}
 			words[i] = "I" + w[1:]
 		}
 	}
-	return changed
+	return false
 }
 
 func allUpper(s string) bool {
@@ -444,6 +506,9 @@ func hasDigit(s string) bool {
 }
 
 func capitalize(s string) string {
+	if rest, ok := strings.CutPrefix(s, "¿"); ok {
+		return "¿" + capitalize(rest)
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	if size == 0 || !unicode.IsLower(r) {
 		return s
