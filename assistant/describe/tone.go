@@ -309,7 +309,11 @@ func (c *checker) sentence(sent sentence) string {
 			continue
 		}
 		kept = append(kept, t)
-		seps = append(seps, cl.sep)
+		sep := cl.sep
+		if (sep == ";" || sep == ":") && strings.HasSuffix(cl.text, " ") {
+			sep = " " + sep // French puts a space before ; and :
+		}
+		seps = append(seps, sep)
 	}
 	if len(kept) == 0 {
 		return ""
@@ -319,8 +323,8 @@ func (c *checker) sentence(sent sentence) string {
 		if i > 0 {
 			sep := seps[i-1]
 			switch sep {
-			case ":", ";", "：", "；":
-				b.WriteString(sep[:1])
+			case ":", ";", " :", " ;":
+				b.WriteString(sep)
 			default:
 				b.WriteByte(',')
 			}
@@ -334,9 +338,12 @@ func (c *checker) sentence(sent sentence) string {
 	end := "."
 	if strings.ContainsAny(sent.punct, "?？") {
 		end = "?"
+		if strings.HasSuffix(sent.text, " ") {
+			end = " ?" // French puts a space before ?
+		}
 	}
 	out = capitalize(strings.TrimRight(out, " ,;:")) + end
-	if end == "?" && strings.Contains(openRun, "¿") {
+	if end != "." && strings.Contains(openRun, "¿") {
 		out = "¿" + out
 	}
 	return out
@@ -457,7 +464,10 @@ func (c *checker) calmCaps(words []string) bool {
 	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if utf8.RuneCountInString(core) < 2 || !allUpper(core) || hasDigit(w) {
+		if n := utf8.RuneCountInString(core); n == 1 && shoutyClause && core != "I" && w == core && allUpper(core) {
+			words[i] = lower(core) // "Y", "O", "A" of a shouted clause; "I" is English's I
+			continue
+		} else if n < 2 || !allUpper(core) || hasDigit(w) {
 			continue
 		}
 		low := strings.ToLower(core)
