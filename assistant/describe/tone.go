@@ -464,8 +464,11 @@ func (c *checker) calmCaps(words []string) bool {
 	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if n := utf8.RuneCountInString(core); n == 1 && shoutyClause && core != "I" && w == core && allUpper(core) {
-			words[i] = lower(core) // "Y", "O", "A" of a shouted clause; "I" is English's I
+		if n := utf8.RuneCountInString(core); n == 1 && shoutyClause && w == core && allUpper(core) {
+			// "Y", "O", "A" of a shouted clause; "I" is English's I
+			if core != "I" || !c.fits(1<<langEnglish) {
+				words[i] = lower(core)
+			}
 			continue
 		} else if n < 2 || !allUpper(core) || hasDigit(w) {
 			continue
