@@ -63,6 +63,7 @@ type vocab struct {
 	// folded form (exact) and by its first two characters (stems)
 	accents, accentStems map[string][]affix
 	not                  map[string]bool // words no stem or tail matches
+	short                bool            // some stem is one character (by itself in stems)
 	notStems             []string
 	// glued: letters that may be glued before a word, by script (Hebrew)
 	glued map[rune]bool
@@ -104,10 +105,15 @@ func (v *vocab) appendIDs(dst []int32, w, plain string) []int32 {
 		dst = append(dst, id)
 	}
 	if len(v.stems) > 0 {
-		h := head(w)
-		if st := v.stems[h]; st != nil {
-			for _, a := range st {
-				if strings.HasPrefix(w, a.s) && !v.excepted(w) {
+		for _, a := range v.stems[head(w)] {
+			if strings.HasPrefix(w, a.s) && !v.excepted(w) {
+				dst = append(dst, a.id)
+			}
+		}
+		if v.short {
+			_, size := utf8.DecodeRuneInString(w)
+			for _, a := range v.stems[w[:size]] {
+				if !v.excepted(w) {
 					dst = append(dst, a.id)
 				}
 			}
@@ -198,6 +204,7 @@ type builder struct {
 	rules    map[string][]rule
 	phrases  [kindCount][][]int32
 	named    map[string]int32 // vocabulary words by name (see id)
+	inPhrase bool             // the word in hand is one of a phrase's
 	ws       wordSeq
 }
 
@@ -609,7 +616,9 @@ func (b *builder) compile(p string) [][]int32 {
 	var out [][]int32
 	for _, v := range umlautSpellings(p) {
 		var ids []int32
-		for _, w := range strings.Fields(v) {
+		words := strings.Fields(v)
+		b.inPhrase = len(words) > 1
+		for _, w := range words {
 			ids = append(ids, b.words(w)...)
 		}
 		if len(ids) > 0 {
@@ -681,7 +690,14 @@ func (b *builder) id(name, folded string) int32 {
 	v.first = append(v.first, nil)
 	b.l.kinds = append(b.l.kinds, 0)
 	b.l.guard = append(b.l.guard, guardedKind{})
-	short := utf8.RuneCountInString(folded) < 2 || folded[0] < utf8.RuneSelf && len(folded) < 3
+	// A stem or tail has two characters at least (three of the Latin
+	// script); a Hangul syllable alone will do after another word of a
+	// phrase ("사기 당*": "사기 당했어요").
+	n := utf8.RuneCountInString(folded)
+	short := n < 2 || folded[0] < utf8.RuneSelf && len(folded) < 3
+	if n == 1 && b.inPhrase && countScripts(folded).hangul == 1 {
+		short = false
+	}
 	switch {
 	case strings.HasPrefix(name, "*") && strings.HasSuffix(name, "*") && len(name) > 2:
 		// an infix ("*fuck*"): profanity roots only, looked up by lexicon.roots
@@ -701,6 +717,9 @@ func (b *builder) id(name, folded string) int32 {
 			b.fail("stem %q is too short", name)
 		}
 		k := head(folded)
+		if n == 1 {
+			k, v.short = folded, true
+		}
 		v.stems[k] = append(v.stems[k], affix{folded, id})
 	case strings.HasPrefix(name, "*"):
 		if short {

@@ -342,7 +342,11 @@ func (c *checker) sentence(sent sentence) string {
 			end = " ?" // French puts a space before ?
 		}
 	}
-	out = capitalize(strings.TrimRight(out, " ,;:")) + end
+	out = strings.TrimRight(out, " ,;:")
+	if c.lex.turkish != 0 && strings.HasPrefix(out, "i") && c.fits(c.lex.turkish) {
+		out = "İ" + out[1:] // Turkish: the capital of i is İ
+	}
+	out = capitalize(out) + end
 	if end != "." && strings.Contains(openRun, "¿") {
 		out = "¿" + out
 	}
