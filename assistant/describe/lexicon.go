@@ -187,11 +187,11 @@ func prefixIs(key, word string) bool {
 // wordKinds is kindsOf for a word as written between spaces: it also
 // tries the parts of a word cut by an apostrophe ("l'arnaqueur",
 // "WhatsApp'tan").
-func (l *lexicon) wordKinds(w, key string) (wordKind, guardedKind) {
+func (l *lexicon) wordKinds(w, key string, latinText bool) (wordKind, guardedKind) {
 	t := trimPunct(w)
 	c := countScripts(t)
 	var alt, plain string
-	if rd2, ok := c.otherReading(c.readingOf()); ok {
+	if rd2, ok := c.otherReading(c.readingOf()); ok && (c.latin > 0 || latinText || strings.ContainsAny(t, "ѕЅјЈԁԀԛԚԝԜһҺӏӀ")) {
 		alt = string(appendReading(nil, t, rd2, c.letters))
 	}
 	if c.readingOf() == readLatin && hasNonASCII(t) {
@@ -239,15 +239,21 @@ func (l *lexicon) guess(text string) langScores {
 }
 
 // fits reports whether a text of these scores reads as one of langs: the
-// language scores highest (ties count), or, for English, nothing scores.
+// language scores higher than any other, or, for English, nothing scores
+// (text was always read as English). A tie reads as no language.
 func (s *langScores) fits(langs uint16) bool {
-	best := int32(0)
+	best, ties := int32(0), 0
 	for _, v := range s {
-		best = max(best, v)
+		switch {
+		case v > best:
+			best, ties = v, 1
+		case v == best:
+			ties++
+		}
 	}
 	for ; langs != 0; langs &= langs - 1 {
 		i := bits.TrailingZeros16(langs)
-		if s[i] > 0 && s[i] == best || i == langEnglish && best == 0 {
+		if s[i] > 0 && s[i] == best && ties == 1 || i == langEnglish && best == 0 {
 			return true
 		}
 	}

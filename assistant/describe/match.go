@@ -36,6 +36,8 @@ type token struct {
 	// token span several).
 	fw0, fw1 int32
 	long     bool // a letter written three times or more in a row
+	// lookalike: alt is the Latin reading of a word all of Cyrillic letters
+	lookalike bool
 }
 
 // wordSeq is a text cut into tokens and the tokens into words.
@@ -90,6 +92,12 @@ func (ws *wordSeq) read(s string) {
 		single = len(spans)
 	}
 	fw, inField := int32(-1), false
+	// A Cyrillic word whose letters all look Latin ("ЅСАМ") is also read
+	// as Latin only in text mostly of Latin letters: in Russian text "Рита"
+	// is a name, not "puta". Letters that exist only to imitate Latin ones
+	// (ѕ ј ԁ ԛ ԝ һ ӏ) give the Latin reading anywhere.
+	latin, cyrillic := 0, 0
+	lookalikeOnly := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -126,8 +134,14 @@ func (ws *wordSeq) read(s string) {
 			continue
 		}
 		t := token{fw0: fw, fw1: fw, long: stretched(tok)}
+		latin += c.latin
+		cyrillic += c.cyrillic
 		if rd2, ok := c.otherReading(rd); ok {
 			t.alt = string(appendReading(nil, tok, rd2, c.letters))
+			if c.latin == 0 && !strings.ContainsAny(tok, "ѕЅјЈԁԀԛԚԝԜһҺӏӀ") {
+				t.lookalike = true
+				lookalikeOnly = true
+			}
 		}
 		if rd == readLatin && c.letters > c.latin || c.latin > 0 && hasNonASCII(tok) {
 			if p := appendPlain(nil, tok); string(p) != string(buf[start:]) {
@@ -143,6 +157,13 @@ func (ws *wordSeq) read(s string) {
 		single = len(spans)
 	}
 	flush()
+	if lookalikeOnly && cyrillic >= latin {
+		for i := range spans {
+			if spans[i].t.lookalike {
+				spans[i].t.alt = ""
+			}
+		}
+	}
 	ws.buf, ws.spans = buf, spans
 	all := string(buf)
 	for _, sp := range spans {

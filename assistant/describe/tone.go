@@ -363,9 +363,10 @@ func (c *checker) clause(raw string) string {
 	words := strings.Fields(raw)
 	keys := make([]string, len(words))
 	kinds := make([]wordKind, len(words))
+	latinText := mostlyLatin(raw)
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
-		kinds[i] = c.kinds(l.wordKinds(w, keys[i]))
+		kinds[i] = c.kinds(l.wordKinds(w, keys[i], latinText))
 	}
 	c.ws.read(raw)
 	l.mark(&c.ws)
@@ -426,6 +427,12 @@ func (c *checker) clause(raw string) string {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
+}
+
+// mostlyLatin reports text with more Latin letters than Cyrillic ones.
+func mostlyLatin(s string) bool {
+	c := countScripts(s)
+	return c.latin > c.cyrillic
 }
 
 // dangles reports a word that cannot end a clause (what followed it was
