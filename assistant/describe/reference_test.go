@@ -105,6 +105,39 @@ var refLex = sync.OnceValue(func() *refLexicon {
 	return r
 })
 
+// englishLexicon is the lexicon of lexicons/en.txt alone: the English
+// rules and phrases, which must match exactly where the expressions did.
+var englishLexicon = sync.OnceValue(func() *lexicon { return buildLexiconOf([]string{"en"}) })
+
+// refComparable reports a text that the expressions read as the tone
+// check does. The expressions read words of ASCII letters (\b, \w); the
+// check reads words of any script, by their script (a Cyrillic word stays
+// Cyrillic, Hebrew final letters are read as the ordinary ones, "ğ" as g)
+// and cuts an elided French or Italian article ("l'arnaque") from its
+// word. Text with such letters or elisions is left to the case files under
+// testdata/tone.
+func refComparable(s string) bool {
+	for _, f := range strings.FieldsFunc(s, skeletonCut) {
+		if elision(f) > 0 {
+			return false
+		}
+	}
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		if unicode.IsLetter(r) {
+			if r == 'ğ' || r == 'Ğ' || unicode.In(r, unicode.Cyrillic, unicode.Hebrew, unicode.Hangul) {
+				return false
+			}
+			if foldLetter(r) >= 0x80 {
+				return false // a letter the old reading cut words at
+			}
+		}
+	}
+	return true
+}
+
 // refConduct is conduct as it was.
 func refConduct(sk string, field Field) string {
 	for _, c := range refLex().conduct {
@@ -222,6 +255,9 @@ func sameAsReference(t *testing.T, text string) {
 	t.Helper()
 	s := normalize(text).text
 	for _, in := range []string{text, s} {
+		if !refComparable(in) {
+			continue
+		}
 		if got, want := skeleton(in), refSkeleton(in); got != want {
 			t.Fatalf("skeleton(%q) = %q, want %q", in, got, want)
 		}
@@ -229,7 +265,7 @@ func sameAsReference(t *testing.T, text string) {
 			t.Fatalf("squeeze(%q) = %q, want %q", in, got, want)
 		}
 		for _, w := range strings.Fields(in) {
-			if got, want := skeletonWord(w), refSkeletonWord(w); got != want {
+			if got, want := skeletonWord(w), refSkeletonWord(w); got != want && elision(w) == 0 {
 				t.Fatalf("skeletonWord(%q) = %q, want %q", w, got, want)
 			}
 			if got, want := squeeze(w), refSqueeze(w); got != want {
@@ -237,26 +273,32 @@ func sameAsReference(t *testing.T, text string) {
 			}
 		}
 	}
-	pieces := []string{text, s, skeleton(text), skeleton(s)}
+	pieces := []string{text, s}
 	for _, sent := range splitSentences(s) {
-		pieces = append(pieces, skeleton(sent.text))
+		pieces = append(pieces, sent.text)
 		for _, cl := range splitClauses(sent.text) {
-			pieces = append(pieces, skeleton(cl.text))
+			pieces = append(pieces, cl.text)
 		}
 	}
-	l, ref := tables(), refLex()
+	l, ref := englishLexicon(), refLex()
 	var ws wordSeq
-	for _, sk := range pieces {
-		ws.split(sk)
+	for _, p := range pieces {
+		if !refComparable(p) {
+			continue
+		}
+		sk := refSkeleton(p)
+		ws.read(p)
+		l.mark(&ws)
 		for _, f := range []Field{FieldDifference, FieldRequested} { // the other fields are read as difference is
 			if got, want := l.conduct(&ws, f), refConduct(sk, f); got != want {
 				t.Fatalf("conduct(%q, %s) = %q, want %q", sk, f, got, want)
 			}
 		}
-		if got, want := l.insultPhrases.in(&ws), ref.insultPhrase.MatchString(sk); got != want {
+		// "stfu", the one phrase of a single word, is a word of [insult] now
+		if got, want := l.phrases[kindIndex(insultWord)].in(&ws) || slices.Contains(ws.w, "stfu"), ref.insultPhrase.MatchString(sk); got != want {
 			t.Fatalf("insult phrase in %q: %v, want %v", sk, got, want)
 		}
-		if got, want := l.accusations.in(&ws), ref.accusation.MatchString(sk); got != want {
+		if got, want := l.phrases[kindIndex(accusationWord)].in(&ws), ref.accusation.MatchString(sk); got != want {
 			t.Fatalf("accusation phrase in %q: %v, want %v", sk, got, want)
 		}
 	}
