@@ -91,6 +91,11 @@ func tab(t *testing.T, js bool) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Every test starts as a new buyer: no language remembered by an
+	// earlier test (tabs share the browser's cookies).
+	if err := chromedp.Do(ctx, call(network.ClearBrowserCookies, cdp.Empty{})); err != nil {
+		t.Fatal(err)
+	}
 	if !js {
 		noScript.Store(ctx, true)
 		scripts(t, ctx, false)
