@@ -11,12 +11,12 @@ import (
 func TestWordsOfOneLanguageInAnother(t *testing.T) {
 	calm := []string{
 		"Das Display ist nicht hell genug und das Kabel ist zu dick.", // English hell, dick
-		"Le colis a eu du retard.",                                     // English retard
-		"El cable viene con la caja abierta.",                          // French con
-		"Il cavo con la spina sbagliata.",                              // French con
-		"Lewy bok obudowy jest porysowany.",                            // Turkish bok
-		"De mist op het scherm gaat niet weg.",                         // German Mist
-		"Zamówiłem kabel i ładowarkę.",                                 // English I
+		"Le colis a eu du retard.",                                    // English retard
+		"El cable viene con la caja abierta.",                         // French con
+		"Il cavo con la spina sbagliata.",                             // French con
+		"Lewy bok obudowy jest porysowany.",                           // Turkish bok
+		"De mist op het scherm gaat niet weg.",                        // German Mist
+		"Zamówiłem kabel i ładowarkę.",                                // English I
 	}
 	for _, s := range calm {
 		if c := Check(FieldDifference, s); len(c.Findings) > 0 || c.Text != s {
@@ -67,10 +67,10 @@ func TestShoutingInOtherScripts(t *testing.T) {
 	for in, want := range map[string]string{
 		"ВЕРНИТЕ ДЕНЬГИ, ТОВАР СЛОМАН":     "Верните деньги, товар сломан.",
 		"ПОВЕРНІТЬ ГРОШІ, ТОВАР ЗЛАМАНИЙ":  "Поверніть гроші, товар зламаний.",
-		"ÜRÜN KIRIK, İADE İSTİYORUM":        "Ürün kırık, iade istiyorum.",
+		"ÜRÜN KIRIK, İADE İSTİYORUM":       "Ürün kırık, iade istiyorum.",
 		"ZWROT PIENIĘDZY, PRODUKT ZEPSUTY": "Zwrot pieniędzy, produkt zepsuty.",
 		"환불해 주세요!!!":                       "환불해 주세요.",
-		"איפה החבילה???":                    "איפה החבילה?",
+		"איפה החבילה???":                   "איפה החבילה?",
 	} {
 		c := Check(FieldDifference, in)
 		if c.Text != want || len(c.Findings) != 1 || c.Findings[0].ID != FindShouting {

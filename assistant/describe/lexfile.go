@@ -127,6 +127,9 @@ func (v *vocab) appendIDs(dst []int32, w, plain string) []int32 {
 		}
 	}
 	if plain == "" {
+		if len(v.accents) == 0 || !hasNonASCII(w) {
+			return dst // an entry spelled with its accents needs a word with accents
+		}
 		plain = w
 	}
 	for _, a := range v.accents[w] {
@@ -158,8 +161,8 @@ func (v *vocab) excepted(w string) bool {
 // appendGlued appends the ids of w without the letters glued before it
 // (Hebrew ו ה ש ל ב מ כ: "והנוכל" is "נוכל"), when w itself is none.
 func (v *vocab) appendGlued(dst []int32, w string) []int32 {
-	if len(v.glued) == 0 || v.not[w] {
-		return dst
+	if len(v.glued) == 0 || len(w) < 2 || w[0] < 0xd6 || w[0] > 0xd7 || v.not[w] {
+		return dst // Hebrew letters are 0xd6 0x90 to 0xd7 0xaa in UTF-8
 	}
 	rest := w
 	for k := 0; k < 3; k++ {
@@ -417,7 +420,11 @@ func (b *builder) entry(line string, k wordKind) {
 				}
 			}
 			if s, ok := strings.CutSuffix(name, "*"); ok && name[0] != '=' && name[0] != '*' {
-				b.l.stemWords = append(b.l.stemWords, sqWord{word: s, sq: squeezed4(s), langs: 1 << b.lang, id: id})
+				w := sqWord{word: s, sq: squeezed4(s), langs: 1 << b.lang, id: id}
+				b.l.stemWords = append(b.l.stemWords, w)
+				if b.lang == langEnglish && w.sq != "" {
+					b.l.enStems = append(b.l.enStems, w)
+				}
 			}
 			if s, ok := strings.CutPrefix(name, "*"); ok && strings.HasSuffix(s, "*") {
 				b.l.roots = append(b.l.roots, sqWord{word: squeeze(strings.TrimSuffix(s, "*")), langs: 1 << b.lang, id: id})

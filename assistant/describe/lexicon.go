@@ -28,6 +28,7 @@ type lexicon struct {
 	squeezed  map[string]sqWord
 	wild      []sqWord
 	stemWords []sqWord
+	enStems   []sqWord // the English ones
 	roots     []sqWord
 	// the language guess (see guess)
 	markers map[string]uint16
@@ -95,14 +96,18 @@ func (l *lexicon) kindsOf(key, alt, plain string, long bool) (k wordKind, g guar
 		for _, id := range ids {
 			add(id)
 		}
-		if e, ok := l.squeezed[sq]; ok && sq != key && (e.langs&(1<<langEnglish) != 0 || long) {
+		if e, ok := l.squeezed[sq]; ok && (e.langs&(1<<langEnglish) != 0 || long) {
 			for _, id := range e.ids {
 				add(id)
 			}
 		}
 		if sq != key && !l.v.excepted(sq) {
-			for _, s := range l.stemWords {
-				if (s.langs&(1<<langEnglish) != 0 || long) && s.sq != "" && strings.HasPrefix(sq, s.sq) {
+			stems := l.enStems // English stems, as they always were; others when a letter was stretched
+			if long {
+				stems = l.stemWords
+			}
+			for _, s := range stems {
+				if s.sq != "" && strings.HasPrefix(sq, s.sq) {
 					add(s.id)
 				}
 			}

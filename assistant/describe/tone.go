@@ -77,8 +77,10 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	c := checker{field: field, lex: tables()}
+	c := checker{field: field, lex: tables(), ws: wordSeqs.Get().(*wordSeq)}
 	c.run(text)
+	c.ws.clear()
+	wordSeqs.Put(c.ws)
 	return Checked{Text: c.out, Findings: c.findings}
 }
 
@@ -88,8 +90,8 @@ type checker struct {
 	out      string
 	findings []Finding
 	seen     map[string]bool
-	ws       wordSeq // the words of the sentence or clause in hand
-	text     string  // the whole field, normalized
+	ws       *wordSeq // the words of the sentence or clause in hand
+	text     string   // the whole field, normalized
 	scores   *langScores
 }
 
@@ -296,15 +298,17 @@ func (c *checker) sentence(sent sentence) string {
 		c.report(FindShouting, excerpt(openRun+raw+sent.punct))
 	}
 	c.ws.read(raw)
-	c.lex.mark(&c.ws)
-	if id := c.lex.conduct(&c.ws, c.field); id != "" {
+	c.lex.mark(c.ws)
+	if id := c.lex.conduct(c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	var kept []string
 	var seps []string
-	for _, cl := range splitClauses(raw) {
-		t := c.clause(strings.TrimSpace(cl.text))
+	clauses := splitClauses(raw)
+	for _, cl := range clauses {
+		// a sentence of one clause was read already
+		t := c.clause(strings.TrimSpace(cl.text), len(clauses) == 1)
 		if t == "" {
 			continue
 		}
@@ -355,27 +359,45 @@ func (c *checker) sentence(sent sentence) string {
 
 // clause checks one clause: it is left out for an insult, hate speech or
 // an accusation; profanity is taken out word by word; shouting is calmed.
-func (c *checker) clause(raw string) string {
+func (c *checker) clause(raw string, read bool) string {
 	if raw == "" {
 		return ""
 	}
 	l := c.lex
 	words := strings.Fields(raw)
+	if !read {
+		c.ws.read(raw)
+		l.mark(c.ws)
+	}
+	toks := c.ws.tok
+	tokKinds := make([]wordKind, len(toks))
+	// the token that is a whole word between spaces, by word
+	whole := make([]int32, len(words))
+	for i := range whole {
+		whole[i] = -1
+	}
+	for i, t := range toks {
+		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
+		if t.fw0 == t.fw1 && int(t.fw0) < len(words) {
+			if whole[t.fw0] == -1 {
+				whole[t.fw0] = int32(i)
+			} else {
+				whole[t.fw0] = -2 // two tokens or more
+			}
+		}
+	}
 	keys := make([]string, len(words))
 	kinds := make([]wordKind, len(words))
 	latinText := mostlyLatin(raw)
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
+		if k := whole[i]; k >= 0 && toks[k].key == keys[i] && !strings.ContainsAny(w, "'’") {
+			kinds[i] = tokKinds[k] // the same word read the same way
+			continue
+		}
 		kinds[i] = c.kinds(l.wordKinds(w, keys[i], latinText))
 	}
-	c.ws.read(raw)
-	l.mark(&c.ws)
-	toks := c.ws.tok
-	tokKinds := make([]wordKind, len(toks))
-	for i, t := range toks {
-		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
-	}
-	if id := l.offence(kinds, &c.ws, tokKinds); id != "" {
+	if id := l.offence(kinds, c.ws, tokKinds); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
@@ -403,7 +425,7 @@ func (c *checker) clause(raw string) string {
 			dropTok(t)
 		}
 	}
-	l.phrases[kindIndex(profaneWord)].each(&c.ws, func(start, end int) {
+	l.phrases[kindIndex(profaneWord)].each(c.ws, func(start, end int) {
 		for j := start; j < end; j++ {
 			dropTok(toks[c.ws.tk[j]])
 		}
