@@ -42,17 +42,25 @@ func TestNothingBuiltAtInit(t *testing.T) {
 		}
 		return out
 	}
-	if lex.l != nil || personal.f.email != nil || len(compiled()) > 0 {
-		t.Fatalf("built at init: lexicon %v, finders %v, expressions %q", lex.l != nil, personal.f.email != nil, compiled())
+	if lex.latin != nil || lex.all != nil || personal.f.email != nil || len(compiled()) > 0 {
+		t.Fatalf("built at init: lexicons %v %v, finders %v, expressions %q", lex.latin != nil, lex.all != nil, personal.f.email != nil, compiled())
 	}
 
 	Describe(benchInput(t, "typical1kb.json"))
 	Describe(eligibleSNAD(story))
-	if lex.l == nil || personal.f.email == nil {
+	if lex.latin == nil || personal.f.email == nil {
 		t.Fatal("the first check built no lexicon or no finders")
+	}
+	if lex.all != nil {
+		t.Error("stories in Latin letters built the lexicon of every script")
 	}
 	if c := compiled(); len(c) > 0 {
 		t.Errorf("calm stories compiled %q", c)
+	}
+
+	Check(FieldDifference, "Продавец не отвечает.")
+	if lex.all == nil {
+		t.Error("a story in Cyrillic did not build the lexicon of every script")
 	}
 
 	Check(FieldRequested, "Call me on +44 7700 900123.")

@@ -206,9 +206,12 @@ type builder struct {
 	stepSets map[string]*phraseSet
 	rules    map[string][]rule
 	phrases  [kindCount][][]int32
-	named    map[string]int32 // vocabulary words by name (see id)
-	inPhrase bool             // the word in hand is one of a phrase's
-	ws       wordSeq
+	named    map[string]int32   // vocabulary words by name (see id)
+	wordIDs  map[string][]int32 // written words read already (see words)
+	// phraseWordIDs: the same, for words of a phrase of several
+	phraseWordIDs map[string][]int32
+	inPhrase      bool // the word in hand is one of a phrase's
+	ws            wordSeq
 }
 
 func (b *builder) fail(format string, args ...any) {
@@ -221,12 +224,13 @@ func buildLexicon() *lexicon { return buildLexiconOf(languages) }
 // compare English alone with the expressions it replaced).
 func buildLexiconOf(codes []string) *lexicon {
 	l := &lexicon{
-		v: vocab{exact: map[string]int32{}, stems: map[string][]affix{}, tails: map[string][]affix{},
+		v: vocab{exact: make(map[string]int32, 4096), stems: map[string][]affix{}, tails: map[string][]affix{},
 			accents: map[string][]affix{}, accentStems: map[string][]affix{}, not: map[string]bool{}, glued: map[rune]bool{}},
 		squeezed: map[string]sqWord{}, markers: map[string]uint16{}, letters: map[rune]uint16{},
 		acronyms: map[string]bool{}, common: map[string]bool{}, dangling: map[string]uint16{},
 	}
-	b := &builder{l: l, rules: map[string][]rule{}, named: map[string]int32{}}
+	b := &builder{l: l, rules: map[string][]rule{}, named: make(map[string]int32, 4096), wordIDs: make(map[string][]int32, 4096),
+		phraseWordIDs: make(map[string][]int32, 4096)}
 	for i, code := range languages {
 		if !slices.Contains(codes, code) {
 			continue
@@ -621,16 +625,19 @@ func (b *builder) expand(p string) []string {
 // word with ä, ö, ü or ß also gives its spelling with ae, oe, ue, ss.
 func (b *builder) compile(p string) [][]int32 {
 	var out [][]int32
-	for _, v := range umlautSpellings(p) {
+	one := func(v string) {
 		var ids []int32
-		words := strings.Fields(v)
-		b.inPhrase = len(words) > 1
-		for _, w := range words {
+		b.inPhrase = strings.IndexByte(v, ' ') >= 0
+		for w := range strings.FieldsSeq(v) {
 			ids = append(ids, b.words(w)...)
 		}
 		if len(ids) > 0 {
 			out = append(out, ids)
 		}
+	}
+	one(p)
+	for _, v := range umlautSpellings(p) {
+		one(v)
 	}
 	return out
 }
@@ -639,14 +646,28 @@ var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss"
 
 func umlautSpellings(p string) []string {
 	if !strings.ContainsAny(p, "äöüßÄÖÜ") || strings.Contains(p, "=") {
-		return []string{p}
+		return nil
 	}
-	return []string{p, umlauts.Replace(p)}
+	return []string{umlauts.Replace(p)}
 }
 
 // words returns the ids of one written word of an entry, which skeleton
 // may cut in several ("c'est", "1-star").
 func (b *builder) words(w string) []int32 {
+	memo := b.wordIDs
+	if b.inPhrase {
+		memo = b.phraseWordIDs // a short stem may be allowed there
+	}
+	if ids, ok := memo[w]; ok {
+		return ids
+	}
+	ids := b.readWord(w)
+	memo[w] = ids
+	return ids
+}
+
+// readWord is words without the memo.
+func (b *builder) readWord(w string) []int32 {
 	accent := strings.HasPrefix(w, "=")
 	w = strings.TrimPrefix(w, "=")
 	isTail := strings.HasPrefix(w, "*")
@@ -655,6 +676,45 @@ func (b *builder) words(w string) []int32 {
 	w = strings.TrimSuffix(w, "*")
 	if strings.ContainsAny(w, "*()@|~") {
 		b.fail("%q: marks go at the start (=, *) or end (*) of a word", w)
+	}
+	if !accent && plainWord(w) && len(w) > 1 {
+		// lowercase ASCII letters are read as written
+		name := w
+		switch {
+		case isStem && isTail:
+			name = "*" + w + "*"
+		case isStem:
+			name = w + "*"
+		case isTail:
+			name = "*" + w
+		}
+		return []int32{b.id(name, w)}
+	}
+	if single := !strings.ContainsFunc(w, func(r rune) bool {
+		return skeletonCut(r) || r == '\'' || r == '’' || r == '*' || r == '#' || unicode.IsDigit(r)
+	}); single {
+		// one word: read it as read does, without cutting
+		c := countScripts(w)
+		rd := c.readingOf()
+		x := string(appendReading(nil, w, rd, c.letters))
+		if x != "" && !strings.ContainsFunc(x, func(r rune) bool { return !isWordRune(r) }) {
+			name := x
+			switch {
+			case accent:
+				plain := string(appendPlain(nil, w))
+				name = "=" + plain
+				if isStem {
+					name += "*"
+				}
+			case isStem && isTail:
+				name = "*" + x + "*"
+			case isStem:
+				name = x + "*"
+			case isTail:
+				name = "*" + x
+			}
+			return []int32{b.id(name, x)}
+		}
 	}
 	b.ws.read(w)
 	var ids []int32

@@ -1,6 +1,7 @@
 package describe
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -289,18 +290,17 @@ type phraseSet struct {
 type span32 struct{ lo, hi int32 }
 
 func newPhraseSet(phrases [][]int32) *phraseSet {
-	s := &phraseSet{byFirst: map[int32]span32{}, bit: -1}
-	byFirst := map[int32][][]int32{}
-	for _, p := range phrases {
-		if _, ok := byFirst[p[0]]; !ok {
-			s.first = append(s.first, p[0])
+	slices.SortStableFunc(phrases, func(a, b []int32) int { return int(a[0]) - int(b[0]) })
+	s := &phraseSet{byFirst: make(map[int32]span32, len(phrases)), tails: make([][]int32, len(phrases)), bit: -1}
+	for i := 0; i < len(phrases); {
+		j := i
+		for j < len(phrases) && phrases[j][0] == phrases[i][0] {
+			s.tails[j] = phrases[j][1:]
+			j++
 		}
-		byFirst[p[0]] = append(byFirst[p[0]], p[1:])
-	}
-	for _, f := range s.first {
-		lo := int32(len(s.tails))
-		s.tails = append(s.tails, byFirst[f]...)
-		s.byFirst[f] = span32{lo, int32(len(s.tails))}
+		s.byFirst[phrases[i][0]] = span32{int32(i), int32(j)}
+		s.first = append(s.first, phrases[i][0])
+		i = j
 	}
 	return s
 }
@@ -451,15 +451,50 @@ func (r *rule) possible(ws *wordSeq) bool {
 	return true
 }
 
+// lex holds the lexicons, each built on the first check that needs it:
+// latin, of the languages written in Latin letters, for text with no
+// letter of another script that a lexicon is written in; all, of every
+// language, for the rest. Text without Cyrillic, Hebrew or Hangul letters
+// cannot match an entry written in them, so most checks never build the
+// larger one.
 var lex struct {
-	once sync.Once
-	l    *lexicon
+	latinOnce, allOnce sync.Once
+	latin, all         *lexicon
 }
 
-// tables returns the lexicon, building it on the first call.
+// latinLanguages are the languages whose lexicons are in Latin letters.
+var latinLanguages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr"}
+
+// tables returns the lexicon of every language, building it on the first
+// call.
 func tables() *lexicon {
-	lex.once.Do(func() { lex.l = buildLexicon() })
-	return lex.l
+	lex.allOnce.Do(func() { lex.all = buildLexicon() })
+	return lex.all
+}
+
+// tablesFor returns the lexicon that text needs (see lex).
+func tablesFor(text string) *lexicon {
+	if otherScripts(text) {
+		return tables()
+	}
+	lex.latinOnce.Do(func() { lex.latin = buildLexiconOf(latinLanguages) })
+	return lex.latin
+}
+
+// otherScripts reports a Cyrillic, Hebrew or Hangul letter in s.
+func otherScripts(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x400 && r <= 0x52f || r >= 0x590 && r <= 0x5ff || r >= 0xfb1d && r <= 0xfb4f ||
+			r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xac00 && r <= 0xd7a3 {
+			return true
+		}
+		i += size - 1
+	}
+	return false
 }
 
 // mark looks every word of ws up in the vocabulary: its ids, and the bits

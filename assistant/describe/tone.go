@@ -77,7 +77,7 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	c := checker{field: field, lex: tables(), ws: wordSeqs.Get().(*wordSeq)}
+	c := checker{field: field, lex: tablesFor(text), ws: wordSeqs.Get().(*wordSeq)}
 	c.run(text)
 	c.ws.clear()
 	wordSeqs.Put(c.ws)
@@ -491,9 +491,13 @@ func (c *checker) calmCaps(words []string) bool {
 	if !shoutyClause && capsWords == 0 && upper <= 1 {
 		return c.capitalI(words)
 	}
-	lower := strings.ToLower
-	if l.turkish != 0 && c.fits(l.turkish) {
-		lower = func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+	// Turkish text lowercases I as ı and İ as i; asked only when a word is
+	// lowercased
+	lower := func(s string) string {
+		if l.turkish != 0 && c.fits(l.turkish) {
+			return strings.ToLowerSpecial(unicode.TurkishCase, s)
+		}
+		return strings.ToLower(s)
 	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
