@@ -523,12 +523,13 @@ func (c *checker) calmCaps(words []string) bool {
 	return changed
 }
 
-// capitalI writes the English pronoun "i" as "I", in English text only
-// ("i" is "and" in Polish and "the" in Italian); it returns false.
+// capitalI writes the English pronoun "i" as "I", in text that shows
+// English words only ("i" is "and" in Polish and "the" in Italian); it
+// returns false.
 func (c *checker) capitalI(words []string) bool {
 	for i, w := range words {
 		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
-			if !c.fits(1 << langEnglish) {
+			if !c.fits(1<<langEnglish) || c.scores[langEnglish] == 0 {
 				return false
 			}
 			words[i] = "I" + w[1:]
