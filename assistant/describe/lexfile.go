@@ -227,7 +227,7 @@ func buildLexiconOf(codes []string) *lexicon {
 		v: vocab{exact: make(map[string]int32, 4096), stems: map[string][]affix{}, tails: map[string][]affix{},
 			accents: map[string][]affix{}, accentStems: map[string][]affix{}, not: map[string]bool{}, glued: map[rune]bool{}},
 		squeezed: map[string]sqWord{}, markers: map[string]uint16{}, letters: map[rune]uint16{},
-		acronyms: map[string]bool{}, common: map[string]bool{}, dangling: map[string]uint16{},
+		acronyms: map[string]bool{}, common: map[string]uint16{}, dangling: map[string]uint16{},
 	}
 	b := &builder{l: l, rules: map[string][]rule{}, named: make(map[string]int32, 4096), wordIDs: make(map[string][]int32, 4096),
 		phraseWordIDs: make(map[string][]int32, 4096)}
@@ -325,10 +325,14 @@ func (b *builder) parse(src string) {
 					b.l.v.glued[r] = true
 				}
 			case "casing":
-				if val != "turkish" {
-					b.fail("unknown casing %q", val)
+				switch val {
+				case "turkish":
+					b.l.turkish |= 1 << b.lang
+				case "nouns":
+					b.l.nouns |= 1 << b.lang
+				default:
+					b.fail("unknown casing %q (turkish, nouns)", val)
 				}
-				b.l.turkish |= 1 << b.lang
 			default:
 				b.fail("unknown setting %q", key)
 			}
@@ -361,7 +365,7 @@ func (b *builder) parse(src string) {
 			}
 		case "common":
 			for _, w := range strings.Fields(line) {
-				b.l.common[strings.ToLower(w)] = true
+				b.l.common[strings.ToLower(w)] |= 1 << b.lang
 			}
 		case "acronyms":
 			for _, w := range strings.Fields(line) {

@@ -34,9 +34,11 @@ type lexicon struct {
 	markers map[string]uint16
 	letters map[rune]uint16
 	turkish uint16 // languages with Turkish casing
-	// calming
-	acronyms, common map[string]bool
-	dangling         map[string]uint16
+	nouns   uint16 // languages that write nouns with a capital (German)
+	// calming: common words by the languages they are common in
+	acronyms map[string]bool
+	common   map[string]uint16
+	dangling map[string]uint16
 }
 
 // guardedKind is a word kind that counts only in text of some languages.

@@ -514,8 +514,16 @@ func (c *checker) calmCaps(words []string) bool {
 		if l.acronyms[low] {
 			continue
 		}
-		if l.common[low] || shoutyClause {
-			words[i] = strings.Replace(w, core, lower(core), 1)
+		if l.common[low] != 0 || shoutyClause {
+			calm := lower(core)
+			// German writes nouns with a capital: in a shouted German
+			// clause, a word that is not one of its common words is taken
+			// for a noun ("DAS PRODUKT IST KAPUTT": "Das Produkt ist kaputt")
+			if l.nouns != 0 && l.common[low]&l.nouns == 0 && c.fits(l.nouns) {
+				r, size := utf8.DecodeRuneInString(calm)
+				calm = string(unicode.ToUpper(r)) + calm[size:]
+			}
+			words[i] = strings.Replace(w, core, calm, 1)
 			changed = true
 		}
 	}
