@@ -245,6 +245,15 @@ func buildLexiconOf(codes []string) *lexicon {
 	for _, id := range ruleOrder {
 		l.rules = append(l.rules, b.rules[id]...)
 	}
+	l.wildByLen, l.wildBySqLen = map[int][]sqWord{}, map[int][]sqWord{}
+	for _, w := range l.wild {
+		n := utf8.RuneCountInString(w.word)
+		l.wildByLen[n] = append(l.wildByLen[n], w)
+		if w.sq != "" {
+			n = utf8.RuneCountInString(w.sq)
+			l.wildBySqLen[n] = append(l.wildBySqLen[n], w)
+		}
+	}
 	for k := range b.phrases {
 		if len(b.phrases[k]) > 0 {
 			l.phrases[k] = b.set(newPhraseSet(b.phrases[k]))

@@ -27,6 +27,8 @@ type lexicon struct {
 	// stems; roots: the words that count inside other words ("*fuck*").
 	squeezed  map[string]sqWord
 	wild      []sqWord
+	// wild by the length of the word and of its squeezed form
+	wildByLen, wildBySqLen map[int][]sqWord
 	stemWords []sqWord
 	enStems   []sqWord // the English ones
 	roots     []sqWord
@@ -115,10 +117,14 @@ func (l *lexicon) kindsOf(key, alt, plain string, long bool) (k wordKind, g guar
 			}
 		}
 	} else {
-		for _, w := range l.wild {
+		// a '*' stands for one letter: only words of the same length can match
+		for _, w := range l.wildByLen[utf8.RuneCountInString(key)] {
 			if keyIs(key, w.word) {
 				add(w.id)
-			} else if w.sq != "" && keyIs(sq, w.sq) {
+			}
+		}
+		for _, w := range l.wildBySqLen[utf8.RuneCountInString(sq)] {
+			if keyIs(sq, w.sq) {
 				add(w.id)
 			}
 		}
@@ -181,14 +187,17 @@ func keyIs(key, word string) bool {
 // prefixIs reports whether key begins with word, '*' in key standing for
 // a letter.
 func prefixIs(key, word string) bool {
-	n := 0
+	if !hasNonASCII(key) && !hasNonASCII(word) {
+		return len(key) >= len(word) && keyIs(key[:len(word)], word)
+	}
+	wn, n := utf8.RuneCountInString(word), 0
 	for i := range key {
-		if n == utf8.RuneCountInString(word) {
+		if n == wn {
 			return keyIs(key[:i], word)
 		}
 		n++
 	}
-	return n == utf8.RuneCountInString(word) && keyIs(key, word)
+	return n == wn && keyIs(key, word)
 }
 
 // wordKinds is kindsOf for a word as written between spaces: it also
