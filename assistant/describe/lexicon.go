@@ -25,13 +25,13 @@ type lexicon struct {
 	// or more ("asshole" is "ashole"); wild: every single-word entry, for
 	// words with a '*' standing for a letter ("f*ck"); stemWords: the
 	// stems; roots: the words that count inside other words ("*fuck*").
-	squeezed  map[string]sqWord
-	wild      []sqWord
+	squeezed map[string]sqWord
+	wild     []sqWord
 	// wild by the length of the word and of its squeezed form
 	wildByLen, wildBySqLen map[int][]sqWord
-	stemWords []sqWord
-	enStems   []sqWord // the English ones
-	roots     []sqWord
+	stemWords              []sqWord
+	enStems                []sqWord // the English ones
+	roots                  []sqWord
 	// the language guess (see guess)
 	markers map[string]uint16
 	letters map[rune]uint16
