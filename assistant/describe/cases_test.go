@@ -3,7 +3,6 @@ package describe
 import (
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -81,5 +80,3 @@ func toneCaseTexts(tb testing.TB) []string {
 	}
 	return out
 }
-
-var _ = strings.TrimSpace

@@ -28,16 +28,23 @@ func TestNothingBuiltAtInit(t *testing.T) {
 		}
 		return
 	}
-	if lex.l != nil || piiWordTable.m != nil || tldTable.m != nil {
-		t.Fatalf("built at init: lexicon %v, words %v, domains %v", lex.l != nil, piiWordTable.m != nil, tldTable.m != nil)
+	if lex.latin != nil || lex.all != nil || piiWordTable.m != nil || tldTable.m != nil {
+		t.Fatalf("built at init: lexicon %v, words %v, domains %v", lex.latin != nil || lex.all != nil, piiWordTable.m != nil, tldTable.m != nil)
 	}
 	Describe(benchInput(t, "typical1kb.json"))
 	Describe(eligibleSNAD(story))
-	if lex.l == nil || piiWordTable.m == nil {
+	if lex.latin == nil || piiWordTable.m == nil {
 		t.Fatal("the first check built no lexicon or no word table")
+	}
+	if lex.all != nil {
+		t.Error("stories in Latin letters built the lexicon of every script")
 	}
 	if tldTable.m != nil {
 		t.Error("calm stories built the table of domains")
+	}
+	Check(FieldDifference, "Продавец не отвечает.")
+	if lex.all == nil {
+		t.Error("a story in Cyrillic did not build the lexicon of every script")
 	}
 	Check(FieldRequested, "See shop.example.com/item.")
 	if tldTable.m == nil {

@@ -127,6 +127,9 @@ func (v *vocab) appendIDs(dst []int32, w, plain string) []int32 {
 		}
 	}
 	if plain == "" {
+		if len(v.accents) == 0 || !hasNonASCII(w) {
+			return dst // an entry spelled with its accents needs a word with accents
+		}
 		plain = w
 	}
 	for _, a := range v.accents[w] {
@@ -158,8 +161,8 @@ func (v *vocab) excepted(w string) bool {
 // appendGlued appends the ids of w without the letters glued before it
 // (Hebrew ו ה ש ל ב מ כ: "והנוכל" is "נוכל"), when w itself is none.
 func (v *vocab) appendGlued(dst []int32, w string) []int32 {
-	if len(v.glued) == 0 || v.not[w] {
-		return dst
+	if len(v.glued) == 0 || len(w) < 2 || w[0] < 0xd6 || w[0] > 0xd7 || v.not[w] {
+		return dst // Hebrew letters are 0xd6 0x90 to 0xd7 0xaa in UTF-8
 	}
 	rest := w
 	for k := 0; k < 3; k++ {
@@ -203,9 +206,12 @@ type builder struct {
 	stepSets map[string]*phraseSet
 	rules    map[string][]rule
 	phrases  [kindCount][][]int32
-	named    map[string]int32 // vocabulary words by name (see id)
-	inPhrase bool             // the word in hand is one of a phrase's
-	ws       wordSeq
+	named    map[string]int32   // vocabulary words by name (see id)
+	wordIDs  map[string][]int32 // written words read already (see words)
+	// phraseWordIDs: the same, for words of a phrase of several
+	phraseWordIDs map[string][]int32
+	inPhrase      bool // the word in hand is one of a phrase's
+	ws            wordSeq
 }
 
 func (b *builder) fail(format string, args ...any) {
@@ -218,12 +224,13 @@ func buildLexicon() *lexicon { return buildLexiconOf(languages) }
 // compare English alone with the expressions it replaced).
 func buildLexiconOf(codes []string) *lexicon {
 	l := &lexicon{
-		v: vocab{exact: map[string]int32{}, stems: map[string][]affix{}, tails: map[string][]affix{},
+		v: vocab{exact: make(map[string]int32, 4096), stems: map[string][]affix{}, tails: map[string][]affix{},
 			accents: map[string][]affix{}, accentStems: map[string][]affix{}, not: map[string]bool{}, glued: map[rune]bool{}},
 		squeezed: map[string]sqWord{}, markers: map[string]uint16{}, letters: map[rune]uint16{},
-		acronyms: map[string]bool{}, common: map[string]bool{}, dangling: map[string]uint16{},
+		acronyms: map[string]bool{}, common: map[string]uint16{}, dangling: map[string]uint16{},
 	}
-	b := &builder{l: l, rules: map[string][]rule{}, named: map[string]int32{}}
+	b := &builder{l: l, rules: map[string][]rule{}, named: make(map[string]int32, 4096), wordIDs: make(map[string][]int32, 4096),
+		phraseWordIDs: make(map[string][]int32, 4096)}
 	for i, code := range languages {
 		if !slices.Contains(codes, code) {
 			continue
@@ -237,6 +244,15 @@ func buildLexiconOf(codes []string) *lexicon {
 	}
 	for _, id := range ruleOrder {
 		l.rules = append(l.rules, b.rules[id]...)
+	}
+	l.wildByLen, l.wildBySqLen = map[int][]sqWord{}, map[int][]sqWord{}
+	for _, w := range l.wild {
+		n := utf8.RuneCountInString(w.word)
+		l.wildByLen[n] = append(l.wildByLen[n], w)
+		if w.sq != "" {
+			n = utf8.RuneCountInString(w.sq)
+			l.wildBySqLen[n] = append(l.wildBySqLen[n], w)
+		}
 	}
 	for k := range b.phrases {
 		if len(b.phrases[k]) > 0 {
@@ -318,10 +334,14 @@ func (b *builder) parse(src string) {
 					b.l.v.glued[r] = true
 				}
 			case "casing":
-				if val != "turkish" {
-					b.fail("unknown casing %q", val)
+				switch val {
+				case "turkish":
+					b.l.turkish |= 1 << b.lang
+				case "nouns":
+					b.l.nouns |= 1 << b.lang
+				default:
+					b.fail("unknown casing %q (turkish, nouns)", val)
 				}
-				b.l.turkish |= 1 << b.lang
 			default:
 				b.fail("unknown setting %q", key)
 			}
@@ -354,7 +374,7 @@ func (b *builder) parse(src string) {
 			}
 		case "common":
 			for _, w := range strings.Fields(line) {
-				b.l.common[strings.ToLower(w)] = true
+				b.l.common[strings.ToLower(w)] |= 1 << b.lang
 			}
 		case "acronyms":
 			for _, w := range strings.Fields(line) {
@@ -417,7 +437,11 @@ func (b *builder) entry(line string, k wordKind) {
 				}
 			}
 			if s, ok := strings.CutSuffix(name, "*"); ok && name[0] != '=' && name[0] != '*' {
-				b.l.stemWords = append(b.l.stemWords, sqWord{word: s, sq: squeezed4(s), langs: 1 << b.lang, id: id})
+				w := sqWord{word: s, sq: squeezed4(s), langs: 1 << b.lang, id: id}
+				b.l.stemWords = append(b.l.stemWords, w)
+				if b.lang == langEnglish && w.sq != "" {
+					b.l.enStems = append(b.l.enStems, w)
+				}
 			}
 			if s, ok := strings.CutPrefix(name, "*"); ok && strings.HasSuffix(s, "*") {
 				b.l.roots = append(b.l.roots, sqWord{word: squeeze(strings.TrimSuffix(s, "*")), langs: 1 << b.lang, id: id})
@@ -614,16 +638,19 @@ func (b *builder) expand(p string) []string {
 // word with ä, ö, ü or ß also gives its spelling with ae, oe, ue, ss.
 func (b *builder) compile(p string) [][]int32 {
 	var out [][]int32
-	for _, v := range umlautSpellings(p) {
+	one := func(v string) {
 		var ids []int32
-		words := strings.Fields(v)
-		b.inPhrase = len(words) > 1
-		for _, w := range words {
+		b.inPhrase = strings.IndexByte(v, ' ') >= 0
+		for w := range strings.FieldsSeq(v) {
 			ids = append(ids, b.words(w)...)
 		}
 		if len(ids) > 0 {
 			out = append(out, ids)
 		}
+	}
+	one(p)
+	for _, v := range umlautSpellings(p) {
+		one(v)
 	}
 	return out
 }
@@ -632,14 +659,28 @@ var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss"
 
 func umlautSpellings(p string) []string {
 	if !strings.ContainsAny(p, "äöüßÄÖÜ") || strings.Contains(p, "=") {
-		return []string{p}
+		return nil
 	}
-	return []string{p, umlauts.Replace(p)}
+	return []string{umlauts.Replace(p)}
 }
 
 // words returns the ids of one written word of an entry, which skeleton
 // may cut in several ("c'est", "1-star").
 func (b *builder) words(w string) []int32 {
+	memo := b.wordIDs
+	if b.inPhrase {
+		memo = b.phraseWordIDs // a short stem may be allowed there
+	}
+	if ids, ok := memo[w]; ok {
+		return ids
+	}
+	ids := b.readWord(w)
+	memo[w] = ids
+	return ids
+}
+
+// readWord is words without the memo.
+func (b *builder) readWord(w string) []int32 {
 	accent := strings.HasPrefix(w, "=")
 	w = strings.TrimPrefix(w, "=")
 	isTail := strings.HasPrefix(w, "*")
@@ -648,6 +689,45 @@ func (b *builder) words(w string) []int32 {
 	w = strings.TrimSuffix(w, "*")
 	if strings.ContainsAny(w, "*()@|~") {
 		b.fail("%q: marks go at the start (=, *) or end (*) of a word", w)
+	}
+	if !accent && plainWord(w) && len(w) > 1 {
+		// lowercase ASCII letters are read as written
+		name := w
+		switch {
+		case isStem && isTail:
+			name = "*" + w + "*"
+		case isStem:
+			name = w + "*"
+		case isTail:
+			name = "*" + w
+		}
+		return []int32{b.id(name, w)}
+	}
+	if single := !strings.ContainsFunc(w, func(r rune) bool {
+		return skeletonCut(r) || r == '\'' || r == '’' || r == '*' || r == '#' || unicode.IsDigit(r)
+	}); single {
+		// one word: read it as read does, without cutting
+		c := countScripts(w)
+		rd := c.readingOf()
+		x := string(appendReading(nil, w, rd, c.letters))
+		if x != "" && !strings.ContainsFunc(x, func(r rune) bool { return !isWordRune(r) }) {
+			name := x
+			switch {
+			case accent:
+				plain := string(appendPlain(nil, w))
+				name = "=" + plain
+				if isStem {
+					name += "*"
+				}
+			case isStem && isTail:
+				name = "*" + x + "*"
+			case isStem:
+				name = x + "*"
+			case isTail:
+				name = "*" + x
+			}
+			return []int32{b.id(name, x)}
+		}
 	}
 	b.ws.read(w)
 	var ids []int32

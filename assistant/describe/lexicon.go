@@ -25,17 +25,22 @@ type lexicon struct {
 	// or more ("asshole" is "ashole"); wild: every single-word entry, for
 	// words with a '*' standing for a letter ("f*ck"); stemWords: the
 	// stems; roots: the words that count inside other words ("*fuck*").
-	squeezed  map[string]sqWord
-	wild      []sqWord
-	stemWords []sqWord
-	roots     []sqWord
+	squeezed map[string]sqWord
+	wild     []sqWord
+	// wild by the length of the word and of its squeezed form
+	wildByLen, wildBySqLen map[int][]sqWord
+	stemWords              []sqWord
+	enStems                []sqWord // the English ones
+	roots                  []sqWord
 	// the language guess (see guess)
 	markers map[string]uint16
 	letters map[rune]uint16
 	turkish uint16 // languages with Turkish casing
-	// calming
-	acronyms, common map[string]bool
-	dangling         map[string]uint16
+	nouns   uint16 // languages that write nouns with a capital (German)
+	// calming: common words by the languages they are common in
+	acronyms map[string]bool
+	common   map[string]uint16
+	dangling map[string]uint16
 }
 
 // guardedKind is a word kind that counts only in text of some languages.
@@ -95,23 +100,31 @@ func (l *lexicon) kindsOf(key, alt, plain string, long bool) (k wordKind, g guar
 		for _, id := range ids {
 			add(id)
 		}
-		if e, ok := l.squeezed[sq]; ok && sq != key && (e.langs&(1<<langEnglish) != 0 || long) {
+		if e, ok := l.squeezed[sq]; ok && (e.langs&(1<<langEnglish) != 0 || long) {
 			for _, id := range e.ids {
 				add(id)
 			}
 		}
 		if sq != key && !l.v.excepted(sq) {
-			for _, s := range l.stemWords {
-				if (s.langs&(1<<langEnglish) != 0 || long) && s.sq != "" && strings.HasPrefix(sq, s.sq) {
+			stems := l.enStems // English stems, as they always were; others when a letter was stretched
+			if long {
+				stems = l.stemWords
+			}
+			for _, s := range stems {
+				if s.sq != "" && strings.HasPrefix(sq, s.sq) {
 					add(s.id)
 				}
 			}
 		}
 	} else {
-		for _, w := range l.wild {
+		// a '*' stands for one letter: only words of the same length can match
+		for _, w := range l.wildByLen[utf8.RuneCountInString(key)] {
 			if keyIs(key, w.word) {
 				add(w.id)
-			} else if w.sq != "" && keyIs(sq, w.sq) {
+			}
+		}
+		for _, w := range l.wildBySqLen[utf8.RuneCountInString(sq)] {
+			if keyIs(sq, w.sq) {
 				add(w.id)
 			}
 		}
@@ -174,14 +187,17 @@ func keyIs(key, word string) bool {
 // prefixIs reports whether key begins with word, '*' in key standing for
 // a letter.
 func prefixIs(key, word string) bool {
-	n := 0
+	if !hasNonASCII(key) && !hasNonASCII(word) {
+		return len(key) >= len(word) && keyIs(key[:len(word)], word)
+	}
+	wn, n := utf8.RuneCountInString(word), 0
 	for i := range key {
-		if n == utf8.RuneCountInString(word) {
+		if n == wn {
 			return keyIs(key[:i], word)
 		}
 		n++
 	}
-	return n == utf8.RuneCountInString(word) && keyIs(key, word)
+	return n == wn && keyIs(key, word)
 }
 
 // wordKinds is kindsOf for a word as written between spaces: it also

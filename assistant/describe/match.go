@@ -1,6 +1,7 @@
 package describe
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,6 +39,8 @@ type token struct {
 	long     bool // a letter written three times or more in a row
 	// lookalike: alt is the Latin reading of a word all of Cyrillic letters
 	lookalike bool
+	// while read builds the token, its key is buf[start:end]
+	start, end int32
 }
 
 // wordSeq is a text cut into tokens and the tokens into words.
@@ -51,17 +54,10 @@ type wordSeq struct {
 	tk   []int32 // the token of each word
 	// ids holds the vocabulary ids of word i at ids[at[i]:at[i+1]] (see
 	// lexicon.mark); mask has the bit of every phrase set a word begins.
-	ids   []int32
-	at    []int32
-	mask  []uint64
-	buf   []byte
-	spans []tokSpan // read's storage
-}
-
-// tokSpan is a token while read builds it: its key is buf[start:end].
-type tokSpan struct {
-	start, end int
-	t          token
+	ids  []int32
+	at   []int32
+	mask []uint64
+	buf  []byte
 }
 
 func isWordRune(r rune) bool {
@@ -80,13 +76,13 @@ func (ws *wordSeq) read(s string) {
 	ws.tok, ws.w, ws.alt, ws.pl, ws.next, ws.tk = ws.tok[:0], ws.w[:0], ws.alt[:0], ws.pl[:0], ws.next[:0], ws.tk[:0]
 	ws.ids, ws.at = ws.ids[:0], ws.at[:0]
 	buf := ws.buf[:0]
-	spans := ws.spans[:0]
+	spans := ws.tok[:0]
 	// single letters wait in spans[single:] until a longer word comes
 	single := 0
 	flush := func() {
 		if n := len(spans) - single; n >= 3 {
 			spans[single].end = spans[len(spans)-1].end
-			spans[single].t.fw1 = spans[len(spans)-1].t.fw1
+			spans[single].fw1 = spans[len(spans)-1].fw1
 			spans = spans[:single+1]
 		}
 		single = len(spans)
@@ -126,6 +122,28 @@ func (ws *wordSeq) read(s string) {
 		}
 		tok := trimPunct(s[i:j])
 		i = j
+		if n := asciiWordLen(tok); n > 0 {
+			// the common case: a word of ASCII letters, read without the
+			// look-alike tables
+			start := len(buf)
+			for k := 0; k < len(tok); k++ {
+				c := tok[k] | 0x20
+				if k >= 2 && c == buf[len(buf)-1] && c == buf[len(buf)-2] && len(buf)-start >= 2 {
+					continue
+				}
+				buf = append(buf, c)
+			}
+			t := token{fw0: fw, fw1: fw, long: stretched(tok)}
+			latin += n
+			if len(buf)-start == 1 {
+				spans = append(spans, t.at(start, len(buf)))
+				continue
+			}
+			flush()
+			spans = append(spans, t.at(start, len(buf)))
+			single = len(spans)
+			continue
+		}
 		c := countScripts(tok)
 		rd := c.readingOf()
 		start := len(buf)
@@ -149,30 +167,37 @@ func (ws *wordSeq) read(s string) {
 			}
 		}
 		if len(buf)-start == 1 && buf[start] >= 'a' && buf[start] <= 'z' {
-			spans = append(spans, tokSpan{start, len(buf), t})
+			spans = append(spans, t.at(start, len(buf)))
 			continue
 		}
 		flush()
-		spans = append(spans, tokSpan{start, len(buf), t})
+		spans = append(spans, t.at(start, len(buf)))
 		single = len(spans)
 	}
 	flush()
 	if lookalikeOnly && cyrillic >= latin {
 		for i := range spans {
-			if spans[i].t.lookalike {
-				spans[i].t.alt = ""
+			if spans[i].lookalike {
+				spans[i].alt = ""
 			}
 		}
 	}
-	ws.buf, ws.spans = buf, spans
+	ws.buf, ws.tok = buf, spans
 	all := string(buf)
-	for _, sp := range spans {
-		t := sp.t
-		t.key = all[sp.start:sp.end]
-		ws.tok = append(ws.tok, t)
-		ws.words(len(ws.tok) - 1)
+	for k := range ws.tok {
+		ws.tok[k].key = all[ws.tok[k].start:ws.tok[k].end]
+		ws.words(k)
 	}
 }
+
+// at returns t with its key at buf[start:end].
+func (t token) at(start, end int) token {
+	t.start, t.end = int32(start), int32(end)
+	return t
+}
+
+// wordSeqs keeps the storage of word sequences from one check to the next.
+var wordSeqs = sync.Pool{New: func() any { return new(wordSeq) }}
 
 func hasNonASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -265,18 +290,17 @@ type phraseSet struct {
 type span32 struct{ lo, hi int32 }
 
 func newPhraseSet(phrases [][]int32) *phraseSet {
-	s := &phraseSet{byFirst: map[int32]span32{}, bit: -1}
-	byFirst := map[int32][][]int32{}
-	for _, p := range phrases {
-		if _, ok := byFirst[p[0]]; !ok {
-			s.first = append(s.first, p[0])
+	slices.SortStableFunc(phrases, func(a, b []int32) int { return int(a[0]) - int(b[0]) })
+	s := &phraseSet{byFirst: make(map[int32]span32, len(phrases)), tails: make([][]int32, len(phrases)), bit: -1}
+	for i := 0; i < len(phrases); {
+		j := i
+		for j < len(phrases) && phrases[j][0] == phrases[i][0] {
+			s.tails[j] = phrases[j][1:]
+			j++
 		}
-		byFirst[p[0]] = append(byFirst[p[0]], p[1:])
-	}
-	for _, f := range s.first {
-		lo := int32(len(s.tails))
-		s.tails = append(s.tails, byFirst[f]...)
-		s.byFirst[f] = span32{lo, int32(len(s.tails))}
+		s.byFirst[phrases[i][0]] = span32{int32(i), int32(j)}
+		s.first = append(s.first, phrases[i][0])
+		i = j
 	}
 	return s
 }
@@ -427,15 +451,50 @@ func (r *rule) possible(ws *wordSeq) bool {
 	return true
 }
 
+// lex holds the lexicons, each built on the first check that needs it:
+// latin, of the languages written in Latin letters, for text with no
+// letter of another script that a lexicon is written in; all, of every
+// language, for the rest. Text without Cyrillic, Hebrew or Hangul letters
+// cannot match an entry written in them, so most checks never build the
+// larger one.
 var lex struct {
-	once sync.Once
-	l    *lexicon
+	latinOnce, allOnce sync.Once
+	latin, all         *lexicon
 }
 
-// tables returns the lexicon, building it on the first call.
+// latinLanguages are the languages whose lexicons are in Latin letters.
+var latinLanguages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr"}
+
+// tables returns the lexicon of every language, building it on the first
+// call.
 func tables() *lexicon {
-	lex.once.Do(func() { lex.l = buildLexicon() })
-	return lex.l
+	lex.allOnce.Do(func() { lex.all = buildLexicon() })
+	return lex.all
+}
+
+// tablesFor returns the lexicon that text needs (see lex).
+func tablesFor(text string) *lexicon {
+	if otherScripts(text) {
+		return tables()
+	}
+	lex.latinOnce.Do(func() { lex.latin = buildLexiconOf(latinLanguages) })
+	return lex.latin
+}
+
+// otherScripts reports a Cyrillic, Hebrew or Hangul letter in s.
+func otherScripts(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x400 && r <= 0x52f || r >= 0x590 && r <= 0x5ff || r >= 0xfb1d && r <= 0xfb4f ||
+			r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xac00 && r <= 0xd7a3 {
+			return true
+		}
+		i += size - 1
+	}
+	return false
 }
 
 // mark looks every word of ws up in the vocabulary: its ids, and the bits
@@ -464,4 +523,24 @@ func (l *lexicon) mark(ws *wordSeq) {
 		}
 		ws.at = append(ws.at, int32(len(ws.ids)))
 	}
+}
+
+// asciiWordLen returns the length of tok when it is ASCII letters only,
+// else 0.
+func asciiWordLen(tok string) int {
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i] | 0x20; c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	return len(tok)
+}
+
+// clear drops what ws refers to, keeping its storage.
+func (ws *wordSeq) clear() {
+	clear(ws.tok[:cap(ws.tok)])
+	clear(ws.w[:cap(ws.w)])
+	clear(ws.alt[:cap(ws.alt)])
+	clear(ws.pl[:cap(ws.pl)])
+	ws.tok, ws.w, ws.alt, ws.pl = ws.tok[:0], ws.w[:0], ws.alt[:0], ws.pl[:0]
 }

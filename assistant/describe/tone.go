@@ -92,8 +92,10 @@ type Context struct {
 
 // CheckWith is Check with what is known of the case.
 func CheckWith(field Field, text string, ctx Context) Checked {
-	c := checker{field: field, lex: tables(), ctx: ctx}
+	c := checker{field: field, lex: tablesFor(text), ctx: ctx, ws: wordSeqs.Get().(*wordSeq)}
 	c.run(text)
+	c.ws.clear()
+	wordSeqs.Put(c.ws)
 	return Checked{Text: c.out, Findings: c.findings}
 }
 
@@ -104,7 +106,7 @@ type checker struct {
 	out      string
 	findings []Finding
 	seen     map[string]bool
-	ws       wordSeq // the words of the sentence or clause in hand
+	ws       *wordSeq // the words of the sentence or clause in hand
 	buf      []byte
 	// of the sentence in hand: whether data was taken out of it, and how
 	// many words that say something are left
@@ -329,16 +331,18 @@ func (c *checker) sentence(sent sentence) string {
 		c.report(FindShouting, excerpt(openRun+raw+sent.punct))
 	}
 	c.ws.read(raw)
-	c.lex.mark(&c.ws)
-	if id := c.lex.conduct(&c.ws, c.field); id != "" {
+	c.lex.mark(c.ws)
+	if id := c.lex.conduct(c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	var kept []string
 	var seps []string
 	c.removed, c.content = false, 0
-	for _, cl := range splitClauses(raw) {
-		t := c.clause(strings.TrimSpace(cl.text))
+	clauses := splitClauses(raw)
+	for _, cl := range clauses {
+		// a sentence of one clause was read already
+		t := c.clause(strings.TrimSpace(cl.text), len(clauses) == 1)
 		if t == "" {
 			continue
 		}
@@ -389,27 +393,45 @@ func (c *checker) sentence(sent sentence) string {
 
 // clause checks one clause: it is left out for an insult, hate speech or
 // an accusation; profanity is taken out word by word; shouting is calmed.
-func (c *checker) clause(raw string) string {
+func (c *checker) clause(raw string, read bool) string {
 	if raw == "" {
 		return ""
 	}
 	l := c.lex
 	words := strings.Fields(raw)
+	if !read {
+		c.ws.read(raw)
+		l.mark(c.ws)
+	}
+	toks := c.ws.tok
+	tokKinds := make([]wordKind, len(toks))
+	// the token that is a whole word between spaces, by word
+	whole := make([]int32, len(words))
+	for i := range whole {
+		whole[i] = -1
+	}
+	for i, t := range toks {
+		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
+		if t.fw0 == t.fw1 && int(t.fw0) < len(words) {
+			if whole[t.fw0] == -1 {
+				whole[t.fw0] = int32(i)
+			} else {
+				whole[t.fw0] = -2 // two tokens or more
+			}
+		}
+	}
 	keys := make([]string, len(words))
 	kinds := make([]wordKind, len(words))
 	latinText := mostlyLatin(raw)
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
+		if k := whole[i]; k >= 0 && toks[k].key == keys[i] && !strings.ContainsAny(w, "'’") {
+			kinds[i] = tokKinds[k] // the same word read the same way
+			continue
+		}
 		kinds[i] = c.kinds(l.wordKinds(w, keys[i], latinText))
 	}
-	c.ws.read(raw)
-	l.mark(&c.ws)
-	toks := c.ws.tok
-	tokKinds := make([]wordKind, len(toks))
-	for i, t := range toks {
-		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
-	}
-	if id := l.offence(kinds, &c.ws, tokKinds); id != "" {
+	if id := l.offence(kinds, c.ws, tokKinds); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
@@ -437,7 +459,7 @@ func (c *checker) clause(raw string) string {
 			dropTok(t)
 		}
 	}
-	l.phrases[kindIndex(profaneWord)].each(&c.ws, func(start, end int) {
+	l.phrases[kindIndex(profaneWord)].each(c.ws, func(start, end int) {
 		for j := start; j < end; j++ {
 			dropTok(toks[c.ws.tk[j]])
 		}
@@ -512,9 +534,13 @@ func (c *checker) calmCaps(words []string) bool {
 	if !shoutyClause && capsWords == 0 && upper <= 1 {
 		return c.capitalI(words)
 	}
-	lower := strings.ToLower
-	if l.turkish != 0 && c.fits(l.turkish) {
-		lower = func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+	// Turkish text lowercases I as ı and İ as i; asked only when a word is
+	// lowercased
+	lower := func(s string) string {
+		if l.turkish != 0 && c.fits(l.turkish) {
+			return strings.ToLowerSpecial(unicode.TurkishCase, s)
+		}
+		return strings.ToLower(s)
 	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -531,8 +557,16 @@ func (c *checker) calmCaps(words []string) bool {
 		if l.acronyms[low] {
 			continue
 		}
-		if l.common[low] || shoutyClause {
-			words[i] = strings.Replace(w, core, lower(core), 1)
+		if l.common[low] != 0 || shoutyClause {
+			calm := lower(core)
+			// German writes nouns with a capital: in a shouted German
+			// clause, a word that is not one of its common words is taken
+			// for a noun ("DAS PRODUKT IST KAPUTT": "Das Produkt ist kaputt")
+			if l.nouns != 0 && l.common[low]&l.nouns == 0 && c.fits(l.nouns) {
+				r, size := utf8.DecodeRuneInString(calm)
+				calm = string(unicode.ToUpper(r)) + calm[size:]
+			}
+			words[i] = strings.Replace(w, core, calm, 1)
 			changed = true
 		}
 	}
@@ -540,12 +574,13 @@ func (c *checker) calmCaps(words []string) bool {
 	return changed
 }
 
-// capitalI writes the English pronoun "i" as "I", in English text only
-// ("i" is "and" in Polish and "the" in Italian); it returns false.
+// capitalI writes the English pronoun "i" as "I", in text that shows
+// English words only ("i" is "and" in Polish and "the" in Italian); it
+// returns false.
 func (c *checker) capitalI(words []string) bool {
 	for i, w := range words {
 		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
-			if !c.fits(1 << langEnglish) {
+			if !c.fits(1<<langEnglish) || c.scores[langEnglish] == 0 {
 				return false
 			}
 			words[i] = "I" + w[1:]
