@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // Story is the buyer's own account of the problem, one free-text field per
@@ -49,6 +50,20 @@ type Input struct {
 	Story    Story
 	Evidence []assistant.EvidenceID
 	Details  Details // the order's details, if the buyer gave them
+	// Lang is the buyer's language: findings, notes, reasons and
+	// alternatives are written in it. TextLang is the language of the
+	// description and the message itself, as the buyer picks (sellers and
+	// platform staff often read English); "" is Lang. The buyer's own
+	// words stay as written. Zero values are English.
+	Lang, TextLang i18n.Lang
+}
+
+// textLang is the language the description is written in.
+func (in *Input) textLang() i18n.Lang {
+	if in.TextLang != "" {
+		return in.TextLang
+	}
+	return in.Lang
 }
 
 // Part ids, in the order of the description.
@@ -112,7 +127,7 @@ func Describe(in Input) Description {
 	d := Description{Outcome: in.Verdict.Outcome}
 	var checked [4]Checked
 	for i, f := range Fields {
-		checked[i] = CheckWith(f, in.Story.Get(f), Context{Claim: in.Facts.Claim})
+		checked[i] = CheckWith(f, in.Story.Get(f), Context{Claim: in.Facts.Claim, Lang: in.Lang})
 		d.Findings = append(d.Findings, checked[i].Findings...)
 	}
 	d.Attached, d.Missing = evidenceOf(&in)
@@ -122,13 +137,13 @@ func Describe(in Input) Description {
 		d.Reason, d.Alternatives = reasonAndAlternatives(&in)
 		return d
 	}
-	w := writer{in: &in, f: &in.Facts, v: &in.Verdict}
+	w := newWriter(&in)
 	d.Parts = []Part{
-		{PartOrdered, "What I ordered", w.ordered(checked[0].Text)},
+		{PartOrdered, w.t("describe.heading.ordered"), w.ordered(checked[0].Text)},
 		{PartReceived, w.receivedHeading(), w.received(checked[1].Text)},
 		{PartDifference, w.differenceHeading(), w.difference(checked[2].Text)},
-		{PartEvidence, "Evidence attached", w.evidence(d.Attached)},
-		{PartRequested, "What I am asking for", w.requested(checked[3].Text)},
+		{PartEvidence, w.t("describe.heading.evidence"), w.evidence(d.Attached)},
+		{PartRequested, w.t("describe.heading.requested"), w.requested(checked[3].Text)},
 	}
 	dropRepeats(d.Parts)
 	var b strings.Builder
@@ -141,9 +156,10 @@ func Describe(in Input) Description {
 		b.WriteString(p.Text)
 	}
 	d.Text = b.String()
+	p := i18n.For(in.Lang)
 	for _, f := range Fields {
-		if strings.TrimSpace(in.Story.Get(f)) == "" && emptyAdvice[f] != "" {
-			d.Findings = append(d.Findings, Finding{ID: FindEmpty, Field: f, Suggestion: emptyAdvice[f]})
+		if strings.TrimSpace(in.Story.Get(f)) == "" && f != FieldRequested {
+			d.Findings = append(d.Findings, Finding{ID: FindEmpty, Field: f, Suggestion: p.T("describe.empty." + string(f))})
 		}
 	}
 	switch in.Verdict.Outcome {
@@ -154,24 +170,16 @@ func Describe(in Input) Description {
 	return d
 }
 
-// emptyAdvice is what to write in a story field left empty.
-var emptyAdvice = map[Field]string{
-	FieldOrdered:    "Name the listing and the option you chose (size, colour, model, quantity) and when you ordered.",
-	FieldReceived:   "Say what arrived and when, in a sentence or two.",
-	FieldDifference: "Say exactly what differs from the listing: the size, colour, model or part, or the fault you see.",
-}
-
 func dateNote(in *Input) string {
 	d := in.Verdict.EarliestDate
 	if d.IsZero() {
 		return ""
 	}
+	p := i18n.For(in.Lang)
 	if in.Verdict.Outcome == assistant.ContactSellerFirst {
-		return "Send the seller a refund request from the order page first. If it is not settled, you can open " +
-			"the dispute from " + formatDate(d) + " (counted from today; a later request moves it). This text " +
-			"is ready for that day."
+		return p.T("describe.note.contact_seller_first", "date", longDate(p, d))
 	}
-	return "You can open the dispute from " + formatDate(d) + ". This text is ready for that day."
+	return p.T("describe.note.wait", "date", longDate(p, d))
 }
 
 // evidenceOf returns the buyer's evidence, deduplicated, in the order the
@@ -200,36 +208,21 @@ func evidenceOf(in *Input) (have, missing []assistant.EvidenceID) {
 	return have, missing
 }
 
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}
-
-// formatDate writes a date as "5 November 2026": unambiguous in every
-// English-speaking country.
-func formatDate(d assistant.Date) string {
+// longDate writes a date in p's language as CLDR's long date ("5 November
+// 2026", "5 de novembro de 2026"); the zero date gives "".
+func longDate(p *i18n.Printer, d assistant.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, day := d.YMD()
-	var b []byte
-	if day >= 10 {
-		b = append(b, byte('0'+day/10))
-	}
-	b = append(b, byte('0'+day%10), ' ')
-	b = append(b, months[m-1]...)
-	b = append(b, ' ')
-	b = appendInt(b, y)
-	return string(b)
+	return p.Date(y, m, day)
 }
 
-func appendInt(b []byte, n int) []byte {
-	if n >= 10 {
-		b = appendInt(b, n/10)
-	}
-	return append(b, byte('0'+n%10))
-}
+// formatDate writes a date in English: "5 November 2026".
+func formatDate(d assistant.Date) string { return longDate(i18n.For(i18n.English), d) }
 
-// FormatDate writes a date the way descriptions do ("5 November 2026");
-// the zero date gives "".
+// FormatDate writes a date the way English descriptions do ("5 November
+// 2026"); the zero date gives "".
 func FormatDate(d assistant.Date) string { return formatDate(d) }
 
 // dropRepeats leaves out of the parts a sentence said before in the

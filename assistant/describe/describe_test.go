@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden descriptions under testdata/golden")
@@ -270,10 +271,11 @@ func TestTextCopiesNoSeed(t *testing.T) {
 	for _, s := range suggestions {
 		texts = append(texts, s)
 	}
-	texts = append(texts, contactSeller.Text)
-	for _, as := range ruleAlternatives {
-		for _, a := range as {
-			texts = append(texts, a.Text)
+	en := i18n.For(i18n.English)
+	texts = append(texts, alternative(en, "contact_seller").Text)
+	for _, keys := range ruleAlternatives {
+		for _, k := range keys {
+			texts = append(texts, alternative(en, k).Text)
 		}
 	}
 	today := mustDate("2026-11-22")

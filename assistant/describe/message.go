@@ -32,46 +32,50 @@ func SellerMessage(in Input, d Details) Message {
 		return Message{}
 	}
 	var m Message
-	checked := Check(FieldDifference, in.Story.Difference)
+	checked := CheckWith(FieldDifference, in.Story.Difference, Context{Claim: in.Facts.Claim, Lang: in.Lang})
 	m.Findings = checked.Findings
-	w := writer{in: &in, f: &in.Facts, v: &in.Verdict}
+	w := newWriter(&in)
 
-	about := "I am writing about this order"
-	if d.Order != "" {
-		about = "I am writing about order " + d.Order
-	}
-	if item := d.ItemWords(); item != "" {
-		about += " (" + item + ")"
+	var about string
+	switch item := d.ItemWords(); {
+	case d.Order != "" && item != "":
+		about = w.t("message.about.order_item", "order", d.Order, "item", item)
+	case d.Order != "":
+		about = w.t("message.about.order", "order", d.Order)
+	case item != "":
+		about = w.t("message.about.item", "item", item)
+	default:
+		about = w.t("message.about")
 	}
 	var request string
 	switch {
 	case in.Verdict.Outcome == assistant.ContactSellerFirst:
-		request = "I am also sending a refund request on the order page today."
+		request = w.t("message.request.today")
 	case !in.Facts.RefundRequestedOn.IsZero():
-		request = "I sent a refund request on the order page on " + formatDate(in.Facts.RefundRequestedOn) + "."
+		request = w.t("message.request.sent_on", "date", w.date(in.Facts.RefundRequestedOn))
 	}
 	var evidence string
 	switch in.Facts.Claim {
 	case assistant.NotReceived:
-		evidence = "The tracking history is on the order page."
+		evidence = w.t("message.evidence.not_received")
 	case assistant.MissingParts:
-		evidence = "I have photos of everything that arrived and can share them here."
+		evidence = w.t("message.evidence.missing_parts")
 	default:
-		evidence = "I have photos and a video of the problem and can share them here."
+		evidence = w.t("message.evidence.other")
 	}
 	paras := []string{
-		"Hello,",
-		join(about+".", messageProblem(&in), checked.Text),
+		w.t("message.hello"),
+		join(about, w.messageProblem(), checked.Text),
 		join(w.remedy(), request, evidence),
-		"Please let me know here in the order's chat how you would like to settle it. Thank you.",
+		w.t("message.close"),
 	}
 	m.Text = strings.Join(paras, "\n\n")
 	return m
 }
 
 // messageProblem is the problem in one sentence, from the facts.
-func messageProblem(in *Input) string {
-	f := &in.Facts
+func (w *writer) messageProblem() string {
+	in, f := w.in, w.f
 	switch f.Claim {
 	case assistant.NotReceived:
 		switch f.Tracking {
@@ -79,29 +83,29 @@ func messageProblem(in *Input) string {
 			switch dl := f.DeliveryDeadline; {
 			case dl.IsZero():
 			case dl.Before(in.Today):
-				return "The parcel has not arrived, and the promised delivery period ended on " + formatDate(dl) + "."
+				return w.t("message.problem.in_transit_ended", "date", w.date(dl))
 			default:
-				return "The parcel has not arrived yet; the promised delivery period ends on " + formatDate(dl) + "."
+				return w.t("message.problem.in_transit_ends", "date", w.date(dl))
 			}
-			return "The parcel has not arrived yet."
+			return w.t("message.problem.in_transit")
 		case assistant.TrackingNotShipped:
-			return "The order has not been shipped."
+			return w.t("message.problem.not_shipped")
 		case assistant.TrackingNone, assistant.TrackingInvalid:
-			return "The order has not arrived, and its tracking number does not show the parcel."
+			return w.t("message.problem.no_tracking")
 		case assistant.TrackingLost:
-			return "The order has not arrived, and the carrier reports the parcel as lost."
+			return w.t("message.problem.lost")
 		case assistant.TrackingSeized:
-			return "The order has not arrived: customs held the parcel."
+			return w.t("message.problem.seized")
 		}
-		return "The order has not arrived."
+		return w.t("message.problem.not_received")
 	case assistant.NotAsDescribed:
-		return "The item I received is different from the listing."
+		return w.t("message.problem.not_as_described")
 	case assistant.Counterfeit:
-		return "The item I received does not appear to be the genuine product the listing offered."
+		return w.t("message.problem.counterfeit")
 	case assistant.Broken:
-		return "The item arrived damaged and does not work as it should."
+		return w.t("message.problem.broken")
 	case assistant.MissingParts:
-		return "Part of the order was not in the parcel."
+		return w.t("message.problem.missing_parts")
 	}
 	return ""
 }

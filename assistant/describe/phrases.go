@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // writer composes the five parts from the facts, the verdict and the
@@ -15,7 +16,19 @@ type writer struct {
 	in *Input
 	f  *assistant.Facts
 	v  *assistant.Verdict
+	p  *i18n.Printer // the language the text is written in
 }
+
+func newWriter(in *Input) writer {
+	return writer{in: in, f: &in.Facts, v: &in.Verdict, p: i18n.For(in.textLang())}
+}
+
+// t is the text for key in the writer's language.
+func (w *writer) t(key string, args ...string) string { return w.p.T(key, args...) }
+
+// date writes a day as the text's language writes a date ("5 November
+// 2026", "5 listopada 2026").
+func (w *writer) date(d assistant.Date) string { return longDate(w.p, d) }
 
 // join puts sentences together, skipping empty ones.
 func join(sentences ...string) string {
@@ -39,7 +52,7 @@ func when(cond bool, s string) string {
 func (w *writer) ordered(story string) string {
 	var lead string
 	if story == "" {
-		lead = "The listing and the option I chose are shown on the order page."
+		lead = w.t("describe.ordered.on_order_page")
 	}
 	lead = join(w.orderDetails(), lead)
 	var condition string
@@ -47,19 +60,18 @@ func (w *writer) ordered(story string) string {
 	case assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken:
 		switch w.f.ListingCondition {
 		case assistant.ConditionNew:
-			condition = "The listing offered the item as new."
+			condition = w.t("describe.ordered.listed_new")
 		case assistant.ConditionUsed:
-			condition = "The listing described the item as used."
+			condition = w.t("describe.ordered.listed_used")
 		}
 	case assistant.MissingParts:
-		condition = when(w.f.MissingItemInListing == assistant.Yes,
-			"The listing, including its package contents, states everything that should come with it.")
+		condition = when(w.f.MissingItemInListing == assistant.Yes, w.t("describe.ordered.contents_listed"))
 	case assistant.NotReceived:
 		if dl := w.f.DeliveryDeadline; !dl.IsZero() {
 			if dl.Before(w.in.Today) {
-				condition = "The seller promised delivery by " + formatDate(dl) + "."
+				condition = w.t("describe.ordered.promised_by", "date", w.date(dl))
 			} else {
-				condition = "The promised delivery period runs until " + formatDate(dl) + "."
+				condition = w.t("describe.ordered.period_until", "date", w.date(dl))
 			}
 		}
 	}
@@ -68,9 +80,9 @@ func (w *writer) ordered(story string) string {
 
 func (w *writer) receivedHeading() string {
 	if w.f.Claim == assistant.NotReceived {
-		return "Delivery so far"
+		return w.t("describe.heading.received.not_received")
 	}
-	return "What arrived"
+	return w.t("describe.heading.received")
 }
 
 func (w *writer) received(story string) string {
@@ -82,140 +94,123 @@ func (w *writer) received(story string) string {
 	}
 	switch w.f.Claim {
 	case assistant.NotAsDescribed:
-		return "The parcel arrived, but the item inside is not the one the listing showed."
+		return w.t("describe.received.not_as_described")
 	case assistant.Counterfeit:
-		return "The parcel arrived with an item that does not appear to be the genuine product."
+		return w.t("describe.received.counterfeit")
 	case assistant.Broken:
-		return "The parcel arrived, and the item inside is damaged or does not work."
+		return w.t("describe.received.broken")
 	case assistant.MissingParts:
-		return "The parcel arrived, but not everything in the order was in it."
+		return w.t("describe.received.missing_parts")
 	}
-	return "The parcel arrived."
+	return w.t("describe.received.other")
 }
 
 func (w *writer) tracking() string {
 	switch w.f.Tracking {
 	case assistant.TrackingNone:
-		return "Nothing has arrived, and the seller never gave me a tracking number."
+		return w.t("describe.tracking.none")
 	case assistant.TrackingInvalid:
-		return "Nothing has arrived. The tracking number I was given does not work, or the parcel was never scanned."
+		return w.t("describe.tracking.invalid")
 	case assistant.TrackingNotShipped:
-		return "Nothing has arrived. The tracking shows the parcel was never handed to a carrier."
+		return w.t("describe.tracking.not_shipped")
 	case assistant.TrackingInTransit:
-		return "Nothing has arrived yet; the tracking still shows the parcel in transit."
+		return w.t("describe.tracking.in_transit")
 	case assistant.TrackingLost:
-		return "Nothing has arrived, and the carrier has confirmed that the parcel is lost."
+		return w.t("describe.tracking.lost")
 	case assistant.TrackingSeized:
 		switch w.f.CustomsReason {
 		case assistant.CustomsSellerFalseDeclaration:
-			return "Nothing has arrived. Customs held the parcel because the seller's customs declaration was wrong."
+			return w.t("describe.tracking.seized.seller_false_declaration")
 		case assistant.CustomsProhibitedOrFake:
-			return "Nothing has arrived. Customs held the parcel because of what it contained."
+			return w.t("describe.tracking.seized.prohibited_or_fake")
 		}
-		return "Nothing has arrived. Customs held the parcel on its way to me."
+		return w.t("describe.tracking.seized")
 	}
-	return "The parcel has not reached me."
+	return w.t("describe.tracking.other")
 }
 
 func (w *writer) differenceHeading() string {
 	if w.f.Claim == assistant.NotReceived {
-		return "The problem"
+		return w.t("describe.heading.difference.not_received")
 	}
-	return "What is different"
+	return w.t("describe.heading.difference")
 }
 
 func (w *writer) difference(story string) string {
 	var lead string
 	switch w.f.Claim {
 	case assistant.NotReceived:
-		lead = "I paid for this order through the platform and have not received it."
+		lead = w.t("describe.difference.not_received")
 	case assistant.NotAsDescribed:
 		switch w.f.Complaint {
 		case assistant.DifferentItem:
-			lead = "What I received is a different item from the one in the listing."
+			lead = w.t("describe.difference.different_item")
 		case assistant.DifferentSpec:
-			lead = "The item differs from the option I selected in the listing."
+			lead = w.t("describe.difference.different_spec")
 		case assistant.IsUsed:
-			lead = "The item has clearly been used before" +
-				when(w.f.ListingCondition == assistant.ConditionNew, ", although the listing sold it as new") + "."
+			lead = w.t("describe.difference.used")
+			if w.f.ListingCondition == assistant.ConditionNew {
+				lead = w.t("describe.difference.used_listed_new")
+			}
 		case assistant.IsDefective:
-			lead = "The item has a defect that the listing did not mention."
+			lead = w.t("describe.difference.defective")
 		case assistant.MinorScratches:
-			lead = "The item has scratches that the listing did not mention."
+			lead = w.t("describe.difference.minor_scratches")
 		default:
-			lead = "The item does not match its listing."
+			lead = w.t("describe.difference.not_as_described")
 		}
 	case assistant.Counterfeit:
-		lead = "The listing did not present the item as an imitation, but what I received does not appear to be the genuine product."
+		lead = w.t("describe.difference.counterfeit")
 	case assistant.Broken:
-		lead = "The item arrived damaged or does not work, so I cannot use it as intended."
+		lead = w.t("describe.difference.broken")
 	case assistant.MissingParts:
-		lead = "Part of what I ordered was not in the parcel."
+		lead = w.t("describe.difference.missing_parts")
 	default:
-		lead = "The order is not what I paid for."
+		lead = w.t("describe.difference.other")
 	}
 	return join(lead, story)
 }
 
-// evidencePhrase says what each kind of evidence is, in plain words.
-var evidencePhrase = map[assistant.EvidenceID]string{
-	assistant.PhotosItem:               "photos of the item",
-	assistant.PhotosPackaging:          "photos of the packaging and its labels",
-	assistant.UnboxingVideo:            "a video of the parcel being opened",
-	assistant.ListingScreenshot:        "a screenshot of the listing",
-	assistant.SelectedOptionScreenshot: "a screenshot of the option I selected",
-	assistant.SellerChat:               "my messages with the seller",
-	assistant.RefundRequestRecord:      "the record of my refund request",
-	assistant.TrackingRecord:           "the carrier's tracking record",
-	assistant.CustomsNotice:            "the customs notice",
-	assistant.ServiceReport:            "a repair shop's report on the fault",
-	assistant.QuantityPhoto:            "a photo showing everything that arrived side by side",
-	assistant.PaymentRecord:            "the payment record from the order page",
-}
-
 // EvidencePhrase returns the plain words for an evidence id ("photos of
-// the item"), or "" for an unknown id.
-func EvidencePhrase(id assistant.EvidenceID) string { return evidencePhrase[id] }
+// the item") in English, or "" for an unknown id.
+func EvidencePhrase(id assistant.EvidenceID) string { return evidencePhrase(i18n.For(i18n.English), id) }
+
+// evidencePhrase is the words for an evidence id in p's language.
+func evidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
+	if !assistant.ValidEvidenceID(string(id)) {
+		return ""
+	}
+	return p.T("describe.evidence." + string(id))
+}
 
 func (w *writer) evidence(have []assistant.EvidenceID) string {
 	if len(have) == 0 {
-		return "I have no files attached yet and will add them to the dispute."
+		return w.t("describe.evidence.none")
 	}
 	words := make([]string, len(have))
 	for i, id := range have {
-		words[i] = evidencePhrase[id]
+		words[i] = evidencePhrase(w.p, id)
 	}
 	var list string
 	switch len(words) {
 	case 1:
 		list = words[0]
 	case 2:
-		list = words[0] + " and " + words[1]
+		list = w.t("describe.list.two", "first", words[0], "second", words[1])
 	default:
-		list = strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+		list = w.t("describe.list.last", "list", strings.Join(words[:len(words)-1], w.t("describe.list.separator")), "last", words[len(words)-1])
 	}
-	var purpose string
 	switch w.f.Claim {
-	case assistant.NotReceived:
-		purpose = "To show where the order stands, I have attached "
-	case assistant.NotAsDescribed:
-		purpose = "To show the difference, I have attached "
-	case assistant.Counterfeit:
-		purpose = "To show why I believe the item is not genuine, I have attached "
-	case assistant.Broken:
-		purpose = "To show the damage, I have attached "
-	case assistant.MissingParts:
-		purpose = "To show what was in the parcel, I have attached "
-	default:
-		purpose = "I have attached "
+	case assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts:
+		return w.t("describe.evidence.attached."+string(w.f.Claim), "list", list)
 	}
-	return purpose + list + "."
+	return w.t("describe.evidence.attached.other", "list", list)
 }
 
 func (w *writer) requested(story string) string {
 	var contact string
 	if d := w.f.RefundRequestedOn; !d.IsZero() && w.v.Outcome != assistant.ContactSellerFirst {
-		contact = "I asked the seller for a refund on " + formatDate(d) + ", and the request has not been settled."
+		contact = w.t("describe.requested.asked_on", "date", w.date(d))
 	}
 	remedy := w.remedy()
 	return join(contact, remedy, withoutRequestRepeats(story, remedy))
@@ -290,97 +285,104 @@ func (w *writer) remedy() string {
 		if w.v.Remedy == assistant.FullRefund {
 			return w.grantedFullRefund()
 		}
-		return "I am asking for a full refund of the order."
+		return w.t("describe.remedy.full_refund")
 	case assistant.PartialRefund:
-		return "I am asking for a partial refund that reflects the difference, and I will keep the item."
+		return w.t("describe.remedy.partial_refund")
 	case assistant.Replacement:
 		if inr {
-			return "I would like the order to be sent again."
+			return w.t("describe.remedy.resend")
 		}
-		return "I would like a replacement that matches the listing."
+		return w.t("describe.remedy.replacement")
 	case assistant.ShipMissing:
-		return "I would like the seller to send what is missing."
+		return w.t("describe.remedy.ship_missing")
 	case assistant.ReturnAndRefund:
-		return "I am willing to return the item to the address the platform gives for the return, for a full refund."
+		return w.t("describe.remedy.return_and_refund")
 	}
 	if w.v.Remedy == assistant.FullRefund {
 		return w.grantedFullRefund()
 	}
 	switch w.f.Claim {
 	case assistant.NotReceived:
-		return "I am asking for a full refund of the order."
+		return w.t("describe.remedy.full_refund")
 	case assistant.MissingParts:
-		return "I would like the seller to send what is missing, or a partial refund for it."
+		return w.t("describe.remedy.missing_default")
 	case assistant.Broken:
-		return "I am asking for a refund, or a replacement that works; I can return the item if the platform asks."
+		return w.t("describe.remedy.broken_default")
 	}
-	return "I am asking for a refund, and I can return the item if the platform asks."
+	return w.t("describe.remedy.default")
 }
 
 func (w *writer) grantedFullRefund() string {
-	why := "Because the parcel cannot reach me"
 	switch w.f.Tracking {
 	case assistant.TrackingNotShipped:
-		why = "Because the parcel was never shipped"
+		return w.t("describe.granted.not_shipped")
 	case assistant.TrackingNone, assistant.TrackingInvalid:
-		why = "Because the order has no working tracking"
+		return w.t("describe.granted.no_tracking")
 	case assistant.TrackingLost:
-		why = "Because the parcel is lost"
+		return w.t("describe.granted.lost")
 	case assistant.TrackingSeized:
-		why = "Because customs held the parcel for a reason that is not mine"
+		return w.t("describe.granted.seized")
 	}
-	return why + ", I am asking for a full refund of the order."
+	return w.t("describe.granted.cannot_reach")
 }
 
-// alternatives by rule: what to do when a dispute is not the way.
-var ruleAlternatives = map[string][]Alternative{
-	assistant.RuleAlreadyRefunded:     {{"check_refund", "Check your card or payment account statement: a refund can take several days to show."}},
-	assistant.RuleChargeback:          {{"follow_chargeback", "Follow up with your bank or card issuer on the chargeback you already opened; it handles this payment now."}},
-	assistant.RuleDuplicate:           {{"new_evidence", "If you have new evidence since the last dispute, such as a repair report or new photos, say so: a repeat dispute needs something new."}},
-	assistant.RuleRetaliation:         {{"honest_review", "Keep this order separate from earlier problems. Once it is settled, an honest review of this order is the place for your experience."}},
-	assistant.RuleExtraDemand:         {{"ask_order_only", "Ask only for what the order included: a refund, a replacement or the missing part. Then a dispute can be considered."}},
-	assistant.RuleNotWanted:           {{"return_terms", "Check the order's own return terms: with free returns or the seller's return policy you may send it back."}},
-	assistant.RuleEscrowOnly:          {{"payment_provider", "Contact the bank or service you paid with about recovering the money, and report the seller's request to pay outside the platform."}},
-	assistant.RuleINRReceived:         {{"choose_problem", "If something is wrong with the item you received, start again and choose that problem instead."}},
-	assistant.RuleINRDelivered:        {{"ask_carrier", "Ask the carrier for proof of delivery and check with neighbours and your building's reception or parcel lockers."}},
-	assistant.RuleINRCustomsBuyer:     {{"contact_customs", "Contact customs about releasing or returning the parcel, and check your country's import rules before ordering again."}},
-	assistant.RuleSNADMatches:         {{"return_terms", "Check the order's own return terms, such as free returns, if you want to send it back."}},
-	assistant.RuleSNADUsedListed:      {{"return_terms", "Check the order's own return terms, such as free returns, if you want to send it back."}},
-	assistant.RuleSNADDefectiveListed: {{"return_terms", "Check the order's own return terms, such as free returns, if you want to send it back."}},
-	assistant.RuleSNADScratchesUsed:   {{"return_terms", "Check the order's own return terms, such as free returns, if you want to send it back."}},
-	assistant.RuleSNADExpectations:    {{"return_terms", "Check the order's own return terms, such as free returns, and leave an honest review of the item once it is settled."}},
-	assistant.RuleFakeImitation:       {{"return_terms", "Check the order's own return terms, such as free returns, if you want to send it back."}},
-	assistant.RuleMissingNotListed:    {{"buy_part", "Ask the seller whether they sell the part or the extra quantity separately."}},
+// ruleAlternatives are what to do when a dispute is not the way, by rule:
+// the key of each alternative's text.
+var ruleAlternatives = map[string][]string{
+	assistant.RuleAlreadyRefunded:     {"check_refund"},
+	assistant.RuleChargeback:          {"follow_chargeback"},
+	assistant.RuleDuplicate:           {"new_evidence"},
+	assistant.RuleRetaliation:         {"honest_review"},
+	assistant.RuleExtraDemand:         {"ask_order_only"},
+	assistant.RuleNotWanted:           {"return_terms_not_wanted"},
+	assistant.RuleEscrowOnly:          {"payment_provider"},
+	assistant.RuleINRReceived:         {"choose_problem"},
+	assistant.RuleINRDelivered:        {"ask_carrier"},
+	assistant.RuleINRCustomsBuyer:     {"contact_customs"},
+	assistant.RuleSNADMatches:         {"return_terms"},
+	assistant.RuleSNADUsedListed:      {"return_terms"},
+	assistant.RuleSNADDefectiveListed: {"return_terms"},
+	assistant.RuleSNADScratchesUsed:   {"return_terms"},
+	assistant.RuleSNADExpectations:    {"return_terms_review"},
+	assistant.RuleFakeImitation:       {"return_terms"},
+	assistant.RuleMissingNotListed:    {"buy_part"},
 }
 
-// contactSeller is the first alternative wherever talking to the seller
-// can still help.
-var contactSeller = Alternative{"contact_seller", "Write to the seller in the order's messages: describe the problem calmly and ask whether they can help."}
+// alternative is the alternative with this text key, under its public id
+// (the two other "return terms" texts share the id return_terms).
+func alternative(p *i18n.Printer, key string, args ...string) Alternative {
+	id := key
+	if key == "return_terms_not_wanted" || key == "return_terms_review" {
+		id = "return_terms"
+	}
+	return Alternative{ID: id, Text: p.T("describe.alt."+key, args...)}
+}
 
 func reasonAndAlternatives(in *Input) (string, []Alternative) {
+	p := i18n.For(in.Lang)
 	if in.Verdict.Outcome == assistant.NeedInfo {
-		return "One more answer is needed before a dispute text can be written.",
-			[]Alternative{{"answer_question", "Answer the remaining question (" + string(in.Verdict.NextQuestion) + ") and ask again."}}
+		return p.T("describe.reason.need_info"),
+			[]Alternative{alternative(p, "answer_question", "question", string(in.Verdict.NextQuestion))}
 	}
 	var reasons []string
 	var alts []Alternative
 	seen := map[string]bool{}
 	talk := true
 	for _, r := range in.Verdict.Rules {
-		reasons = append(reasons, r.Summary)
+		reasons = append(reasons, ruleSummary(p, r))
 		switch r.ID {
 		case assistant.RuleAlreadyRefunded, assistant.RuleChargeback, assistant.RuleEscrowOnly:
 			talk = false
 		}
-		for _, a := range ruleAlternatives[r.ID] {
-			if !seen[a.ID] {
+		for _, key := range ruleAlternatives[r.ID] {
+			if a := alternative(p, key); !seen[a.ID] {
 				seen[a.ID] = true
 				alts = append(alts, a)
 			}
 		}
 	}
 	if talk {
-		alts = append([]Alternative{contactSeller}, alts...)
+		alts = append([]Alternative{alternative(p, "contact_seller")}, alts...)
 	}
 	return strings.Join(reasons, " "), alts
 }
@@ -390,21 +392,30 @@ func (w *writer) orderDetails() string {
 	d := &w.in.Details
 	var out []string
 	if d.Order != "" {
-		out = append(out, "Order number: "+d.Order+".")
+		out = append(out, w.t("describe.details.order", "order", d.Order))
 	}
 	if item := d.ItemWords(); item != "" {
-		out = append(out, "Item: "+item+".")
+		out = append(out, w.t("describe.details.item", "item", item))
 	}
 	if d.Store != "" {
-		out = append(out, "Store: "+d.Store+".")
+		out = append(out, w.t("describe.details.store", "store", d.Store))
 	}
 	switch paid := d.Paid(); {
 	case paid != "" && !d.OrderedOn.IsZero():
-		out = append(out, "I paid "+paid+" on "+formatDate(d.OrderedOn)+".")
+		out = append(out, w.t("describe.details.paid_on", "paid", paid, "date", w.date(d.OrderedOn)))
 	case paid != "":
-		out = append(out, "I paid "+paid+".")
+		out = append(out, w.t("describe.details.paid", "paid", paid))
 	case !d.OrderedOn.IsZero():
-		out = append(out, "I ordered it on "+formatDate(d.OrderedOn)+".")
+		out = append(out, w.t("describe.details.ordered_on", "date", w.date(d.OrderedOn)))
 	}
 	return strings.Join(out, " ")
+}
+
+// ruleSummary is a rule's summary in p's language: the catalog's text
+// for the rule (engine.json), the engine's English standing in. Day
+// counts are filled in the language's plural form.
+func ruleSummary(p *i18n.Printer, r *assistant.Rule) string {
+	return p.TOr("rule."+r.ID+".summary", r.Summary,
+		"refund_wait_days", p.N("count.days", assistant.RefundWaitDays),
+		"payment_window_days", p.N("count.days", assistant.PaymentWindowDays))
 }

@@ -51,7 +51,7 @@ func TestReviewRules(t *testing.T) {
 // suggestions were the dispute's).
 func TestReviewSuggestionsSpeakOfTheReview(t *testing.T) {
 	for id := range suggestions {
-		s := suggestionFor(FieldReview, id, "")
+		s := suggestionFor(FieldReview, id, "", "")
 		if s == "" {
 			t.Errorf("%s: no suggestion for a review", id)
 		}

@@ -1,6 +1,9 @@
 package describe
 
-import "github.com/calmclaim/calmclaim/assistant"
+import (
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
+)
 
 // A suggestion that offers a calmer sentence offers one that fits the
 // claim: a broken kettle is not told to write that the item does not
@@ -20,24 +23,39 @@ var claimExamples = map[assistant.Claim]string{
 }
 
 // examplePrefix introduces the example sentence.
-const examplePrefix = " Instead, try: \""
+const examplePrefix = " Instead, try: \"{example}\""
 
-// suggestionFor returns the suggestion for a finding, with the example
-// sentence for the claim where the finding offers one.
-func suggestionFor(field Field, id string, claim assistant.Claim) string {
+// suggestionFor returns the suggestion for a finding in lang, with the
+// example sentence for the claim where the finding offers one. The
+// English is in the tables here (suggestions, reviewSuggestions,
+// claimExamples); every language's text is in its catalog under
+// finding.<id>, finding.review.<id>, finding.example.<claim> and
+// finding.example_prefix (TestFindingTextsInTheCatalog keeps the English
+// catalog equal to these tables).
+func suggestionFor(field Field, id string, claim assistant.Claim, lang i18n.Lang) string {
+	p := i18n.For(lang)
 	if field == FieldReview {
 		if s, ok := reviewSuggestions[id]; ok {
-			return s
+			return p.TOr("finding.review."+id, s)
 		}
 	}
-	s := suggestions[id]
+	s := p.TOr("finding."+id, suggestions[id])
 	switch id {
 	case FindInsult, FindAccusation:
 		ex, ok := claimExamples[claim]
 		if !ok {
+			claim = ""
 			ex = claimExamples[""]
 		}
-		return s + examplePrefix + ex + "\""
+		return s + p.TOr("finding.example_prefix", examplePrefix, "example", p.TOr("finding.example."+exampleKey(claim), ex))
 	}
 	return s
+}
+
+// exampleKey names a claim's example in the catalogs ("any" for none).
+func exampleKey(c assistant.Claim) string {
+	if c == "" {
+		return "any"
+	}
+	return string(c)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,6 +89,7 @@ func Check(field Field, text string) Checked {
 // The zero Context gives suggestions that fit any claim.
 type Context struct {
 	Claim assistant.Claim
+	Lang  i18n.Lang // the language of the suggestions; "" is English
 }
 
 // CheckWith is Check with what is known of the case.
@@ -149,7 +151,7 @@ func (c *checker) reportOnce(key, id, excerpt string) {
 	}
 	c.seen[key] = true
 	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt,
-		Suggestion: suggestionFor(c.field, id, c.ctx.Claim)})
+		Suggestion: suggestionFor(c.field, id, c.ctx.Claim, c.ctx.Lang)})
 }
 
 func (c *checker) run(text string) {

@@ -58,7 +58,7 @@ func Describe(body []byte, now time.Time) ([]byte, *assistant.Error) {
 		return nil, asError(aerr)
 	}
 	d := describe.Describe(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
-		Story: req.Story, Evidence: req.Evidence, Details: req.Details})
+		Story: req.Story, Evidence: req.Evidence, Details: req.Details, Lang: req.Lang, TextLang: req.TextLang})
 	return AppendDescription(make([]byte, 0, 8192), req.Request.Today, &v, &d), nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/tidwall/gjson"
 )
 
@@ -20,6 +21,33 @@ type DescribeRequest struct {
 	Story    describe.Story
 	Evidence []assistant.EvidenceID
 	Details  describe.Details // the order's details, if the buyer gave them
+	// Lang is the buyer's language (findings, note, reason, alternatives),
+	// TextLang the language the description or message is written in;
+	// both optional ("lang", "text_lang"), English by default, text_lang
+	// defaulting to lang.
+	Lang, TextLang i18n.Lang
+}
+
+// readLangs reads the optional "lang" and "text_lang" of a describe,
+// message or review request, each one of the languages we speak.
+func readLangs(root gjson.Result) (lang, text i18n.Lang, err *assistant.Error) {
+	p, err := readLang(root, "")
+	if err != nil {
+		return "", "", err
+	}
+	if p != nil {
+		lang = p.Lang
+	}
+	v := root.Get("text_lang")
+	if !v.Exists() || v.Type == gjson.Null {
+		return lang, "", nil
+	}
+	if v.Type == gjson.String {
+		if l, ok := i18n.Parse(v.Str); ok {
+			return lang, l, nil
+		}
+	}
+	return "", "", invalid("text_lang", "must be one of: "+langValues())
 }
 
 // DecodeDescribe reads a POST /api/v1/describe body:
@@ -27,7 +55,8 @@ type DescribeRequest struct {
 //	{"marketplace", "today", "facts": {...},
 //	 "story": {"ordered", "received", "difference", "requested"},
 //	 "evidence": ["photos_item", ...],
-//	 "details": {"order", "item", "option", "store", "amount", "currency", "ordered_on"}}
+//	 "details": {"order", "item", "option", "store", "amount", "currency", "ordered_on"},
+//	 "lang": "pl", "text_lang": "en"}
 //
 // marketplace, today and facts read as for /api/v1/assess; details are the
 // order's details, each optional and validated (describe.ReadDetails). story and each
@@ -45,6 +74,9 @@ func DecodeDescribe(body []byte, now time.Time) (DescribeRequest, *assistant.Err
 		return req, err
 	}
 	if req.Details, err = readDetails(root, today); err != nil {
+		return req, err
+	}
+	if req.Lang, req.TextLang, err = readLangs(root); err != nil {
 		return req, err
 	}
 	story, err := readObject(root, "story")

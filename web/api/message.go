@@ -56,7 +56,8 @@ func Message(body []byte, now time.Time) ([]byte, *assistant.Error) {
 	if aerr != nil {
 		return nil, asError(aerr)
 	}
-	m := describe.SellerMessage(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v, Story: req.Story}, d)
+	m := describe.SellerMessage(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v, Story: req.Story,
+		Lang: req.Lang, TextLang: req.TextLang}, d)
 	w := jsonw{b: make([]byte, 0, 2048)}
 	w.open('{')
 	w.key("text")
