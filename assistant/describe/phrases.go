@@ -173,7 +173,9 @@ func (w *writer) difference(story string) string {
 
 // EvidencePhrase returns the plain words for an evidence id ("photos of
 // the item") in English, or "" for an unknown id.
-func EvidencePhrase(id assistant.EvidenceID) string { return evidencePhrase(i18n.For(i18n.English), id) }
+func EvidencePhrase(id assistant.EvidenceID) string {
+	return evidencePhrase(i18n.For(i18n.English), id)
+}
 
 // evidencePhrase is the words for an evidence id in p's language.
 func evidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
