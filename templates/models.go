@@ -212,6 +212,7 @@ type EvidencePage struct {
 	Case        string // the describe request (facts, today) as JSON, for the page's script
 	Action      string // where the description form posts
 	Story       []StoryField
+	TextLangs   []TextLang // the languages the description may be written in; none when only one
 	Description string // the calm description, when the story was sent
 	Findings    []Finding
 	Reason      string // why there is no dispute text, when there is none
@@ -234,6 +235,7 @@ type DetailField struct {
 // the message to the seller written with them.
 type MessagePage struct {
 	Page
+	TextLangs []TextLang // the languages the message may be written in; none when only one
 	Action  string // where the form posts (the answers stay in the address, the details in the body)
 	Case    string // the message request without details, as JSON, for the page's script
 	Fields  []DetailField
@@ -244,4 +246,10 @@ type MessagePage struct {
 	// number posts (JavaScript off; with it, the result page builds the
 	// file in this browser); Order is the checked order number.
 	Calendar, Order string
+}
+
+// TextLang is one language a description or message may be written in.
+type TextLang struct {
+	Lang, Name string
+	Checked    bool
 }

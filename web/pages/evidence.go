@@ -18,9 +18,9 @@ var storyFields = []string{"ordered", "received", "difference", "requested"}
 
 // caseJSON is the describe request for these facts, without the story:
 // the page's script adds the buyer's words and files to it locally.
-func caseJSON(f assistant.Facts, today assistant.Date) string {
+func caseJSON(f assistant.Facts, today assistant.Date, lang i18n.Lang) string {
 	var b strings.Builder
-	b.WriteString(`{"marketplace":"aliexpress","today":"` + today.String() + `","facts":{`)
+	b.WriteString(`{"marketplace":"aliexpress","today":"` + today.String() + `","lang":"` + string(lang) + `","facts":{`)
 	first := true
 	for i := range assistant.DisputeFacts {
 		spec := &assistant.DisputeFacts[i]
@@ -54,7 +54,7 @@ func evidencePage(p *i18n.Printer, q, form url.Values, today assistant.Date, emb
 	v, f := verdictFor(known, today)
 	e := templates.EvidencePage{
 		Page:   templates.Page{Title: p.T("page.title.evidence"), Embedded: embed, Back: link("/dispute/result", known, q)},
-		Case:   caseJSON(f, today),
+		Case:   caseJSON(f, today, p.Lang),
 		Action: link("/dispute/evidence", known, q) + "#describe",
 		Result: link("/dispute/result", known, q),
 	}
@@ -85,8 +85,11 @@ func evidencePage(p *i18n.Printer, q, form url.Values, today assistant.Date, emb
 	if len(errs) > 0 {
 		e.Title = errorTitle(p, e.Title)
 	}
+	var textLang i18n.Lang
+	e.TextLangs, textLang = textLangs(p, form.Get("text_lang"))
 	if len(form) > 0 && len(errs) == 0 {
-		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story, Details: details})
+		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story, Details: details,
+			Lang: p.Lang, TextLang: textLang})
 		e.Description = d.Text
 		e.Reason = d.Reason
 		for _, fd := range d.Findings {
@@ -104,4 +107,22 @@ func fieldLabel(p *i18n.Printer, name string) string {
 		}
 	}
 	return name
+}
+
+// textLangs are the languages a text for the seller may be written in, the
+// page's own first and English, with chosen ("" for the page's) checked,
+// and the language chosen. An English page offers no choice.
+func textLangs(p *i18n.Printer, chosen string) ([]templates.TextLang, i18n.Lang) {
+	lang := p.Lang
+	if l, ok := i18n.Parse(chosen); ok && (l == p.Lang || l == i18n.English) {
+		lang = l
+	}
+	if p.Lang == i18n.English {
+		return nil, lang
+	}
+	var out []templates.TextLang
+	for _, l := range []i18n.Lang{p.Lang, i18n.English} {
+		out = append(out, templates.TextLang{Lang: string(l), Name: i18n.For(l).T("lang.name"), Checked: l == lang})
+	}
+	return out, lang
 }

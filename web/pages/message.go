@@ -47,7 +47,7 @@ func messagePage(p *i18n.Printer, q, form url.Values, today assistant.Date, embe
 	m := templates.MessagePage{
 		Page:   templates.Page{Title: p.T("page.title.message"), Embedded: embed, Back: result},
 		Action: link("/dispute/message", known, q) + "#message",
-		Case:   caseJSON(f, today),
+		Case:   caseJSON(f, today, p.Lang),
 		Result: result,
 	}
 	d, errs := describe.ReadDetails(form.Get, today)
@@ -64,7 +64,9 @@ func messagePage(p *i18n.Printer, q, form url.Values, today assistant.Date, embe
 	if len(errs) > 0 {
 		m.Title = errorTitle(p, m.Title)
 	}
-	m.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, d).Text
+	var textLang i18n.Lang
+	m.TextLangs, textLang = textLangs(p, form.Get("text_lang"))
+	m.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v, Lang: p.Lang, TextLang: textLang}, d).Text
 	if href, _, _ := calendarLink(p, v, today, known, q); href != "" && d.Order != "" && len(errs) == 0 {
 		m.Calendar, m.Order = href, d.Order
 	}

@@ -89,7 +89,7 @@ func disputeResult(p *i18n.Printer, q url.Values, today assistant.Date, embed bo
 		r.After = refusalRights(p)
 	}
 	if describe.HasMessage(v.Outcome) {
-		r.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v}, describe.Details{}).Text
+		r.Message = describe.SellerMessage(describe.Input{Today: today, Facts: f, Verdict: v, Lang: p.Lang}, describe.Details{}).Text
 		r.Replies = sellerReplies(p, v.Claim)
 		r.Details = link("/dispute/message", known, q)
 	}

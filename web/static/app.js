@@ -336,6 +336,7 @@
       var d = {};
       detailInputs.forEach(function (i) { if (i.value.trim()) d[i.name] = i.value; });
       if (Object.keys(d).length) req.details = d;
+      textLang(form, req);
       return req;
     }
     function missing() {
@@ -542,7 +543,7 @@
       var text = form.elements.review.value;
       out.replaceChildren();
       if (!text.trim()) return;
-      var res = window.Calmclaim.review({ text: text });
+      var res = window.Calmclaim.review({ text: text, lang: document.documentElement.lang });
       if (res.error) { out.appendChild(el("p", res.error.message)); return; }
       if (res.findings.length) {
         out.appendChild(el("h2", out.getAttribute("data-findings")));
@@ -559,6 +560,13 @@
     var timer = 0;
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 250); });
     form.addEventListener("submit", function (ev) { ev.preventDefault(); check(); });
+  }
+
+  // textLang adds the language the buyer chose for the text to the seller,
+  // when the page offers a choice (the page's language or English).
+  function textLang(form, req) {
+    var checked = form.querySelector("input[name=text_lang]:checked");
+    if (checked) req.text_lang = checked.value;
   }
 
   // The order's details: kept in this browser only, and written into the
@@ -580,6 +588,7 @@
     var status = form.appendChild(el("p", "", { "aria-live": "polite", "data-testid": "details-status" }));
     function update(save) {
       var req = JSON.parse(form.getAttribute("data-case"));
+      textLang(form, req);
       req.details = {};
       inputs.forEach(function (i) { if (i.value.trim()) req.details[i.name] = i.value; });
       var res = window.Calmclaim.message(req);
