@@ -213,7 +213,7 @@ type EvidencePage struct {
 	Action      string // where the description form posts
 	Story       []StoryField
 	TextLangs   []TextLang // the languages the description may be written in; none when only one
-	Description string // the calm description, when the story was sent
+	Description string     // the calm description, when the story was sent
 	Findings    []Finding
 	Reason      string // why there is no dispute text, when there is none
 	Evidence    []Evidence
@@ -236,12 +236,12 @@ type DetailField struct {
 type MessagePage struct {
 	Page
 	TextLangs []TextLang // the languages the message may be written in; none when only one
-	Action  string // where the form posts (the answers stay in the address, the details in the body)
-	Case    string // the message request without details, as JSON, for the page's script
-	Fields  []DetailField
-	Errors  []DetailField // the fields with an error, for the error summary
-	Message string
-	Result  string // the verdict's href
+	Action    string     // where the form posts (the answers stay in the address, the details in the body)
+	Case      string     // the message request without details, as JSON, for the page's script
+	Fields    []DetailField
+	Errors    []DetailField // the fields with an error, for the error summary
+	Message   string
+	Result    string // the verdict's href
 	// Calendar is where the form that downloads the dates with the order
 	// number posts (JavaScript off; with it, the result page builds the
 	// file in this browser); Order is the checked order number.
