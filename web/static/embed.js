@@ -34,7 +34,7 @@
     "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "fr": { dispute: "Calmclaim\u00a0: v\u00e9rifier un probl\u00e8me avec votre commande", checklist: "Calmclaim\u00a0: avant d\u2019acheter" },
     "de": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "it": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "it": { dispute: "Calmclaim: verifica un problema con il tuo ordine", checklist: "Calmclaim: prima di comprare" },
     "nl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "pl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "ru": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
