@@ -37,9 +37,9 @@
     "it": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "nl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "pl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "ru": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "ru": { dispute: "Calmclaim: \u043f\u0440\u043e\u0432\u0435\u0440\u044c\u0442\u0435 \u043f\u0440\u043e\u0431\u043b\u0435\u043c\u0443 \u0441 \u0437\u0430\u043a\u0430\u0437\u043e\u043c", checklist: "Calmclaim: \u043f\u0435\u0440\u0435\u0434 \u043f\u043e\u043a\u0443\u043f\u043a\u043e\u0439" },
     "uk": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "tr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "tr": { dispute: "Calmclaim: sipari\u015finizdeki sorunu kontrol edin", checklist: "Calmclaim: sat\u0131n almadan \u00f6nce" },
     "ko": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "he": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" }
   };
