@@ -40,8 +40,8 @@
     "ru": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "uk": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "tr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "ko": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "he": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" }
+    "ko": { dispute: "Calmclaim: \uc8fc\ubb38 \ubb38\uc81c \ud655\uc778", checklist: "Calmclaim: \uad6c\ub9e4 \uc804 \ud655\uc778" },
+    "he": { dispute: "Calmclaim: \u05d1\u05d3\u05d9\u05e7\u05ea \u05d1\u05e2\u05d9\u05d4 \u05d1\u05d4\u05d6\u05de\u05e0\u05d4", checklist: "Calmclaim: \u05dc\u05e4\u05e0\u05d9 \u05d4\u05e7\u05e0\u05d9\u05d9\u05d4" }
   };
   // </calmclaim:titles>
 
