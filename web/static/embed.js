@@ -40,8 +40,8 @@
     "ru": { dispute: "Calmclaim: \u043f\u0440\u043e\u0432\u0435\u0440\u044c\u0442\u0435 \u043f\u0440\u043e\u0431\u043b\u0435\u043c\u0443 \u0441 \u0437\u0430\u043a\u0430\u0437\u043e\u043c", checklist: "Calmclaim: \u043f\u0435\u0440\u0435\u0434 \u043f\u043e\u043a\u0443\u043f\u043a\u043e\u0439" },
     "uk": { dispute: "Calmclaim: \u043f\u0435\u0440\u0435\u0432\u0456\u0440\u0442\u0435 \u043f\u0440\u043e\u0431\u043b\u0435\u043c\u0443 \u0456\u0437 \u0437\u0430\u043c\u043e\u0432\u043b\u0435\u043d\u043d\u044f\u043c", checklist: "Calmclaim: \u043f\u0435\u0440\u0435\u0434 \u043f\u043e\u043a\u0443\u043f\u043a\u043e\u044e" },
     "tr": { dispute: "Calmclaim: sipari\u015finizdeki sorunu kontrol edin", checklist: "Calmclaim: sat\u0131n almadan \u00f6nce" },
-    "ko": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "he": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" }
+    "ko": { dispute: "Calmclaim: \uc8fc\ubb38 \ubb38\uc81c \ud655\uc778", checklist: "Calmclaim: \uad6c\ub9e4 \uc804 \ud655\uc778" },
+    "he": { dispute: "Calmclaim: \u05d1\u05d3\u05d9\u05e7\u05ea \u05d1\u05e2\u05d9\u05d4 \u05d1\u05d4\u05d6\u05de\u05e0\u05d4", checklist: "Calmclaim: \u05dc\u05e4\u05e0\u05d9 \u05d4\u05e7\u05e0\u05d9\u05d9\u05d4" }
   };
   // </calmclaim:titles>
 
