@@ -33,7 +33,7 @@
     "es": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "fr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "de": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "de": { dispute: "Calmclaim: ein Problem mit Ihrer Bestellung pr\u00fcfen", checklist: "Calmclaim: vor dem Kauf" },
     "it": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "nl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "pl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
