@@ -120,7 +120,7 @@ func foldForMatch(s string, digits bool) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("-./()", r) {
+		if unicode.IsSpace(r) || strings.ContainsRune("+-./()", r) {
 			return -1
 		}
 		return r
@@ -129,10 +129,41 @@ func foldForMatch(s string, digits bool) string {
 
 // survives reports whether part can still be read in out: compared
 // case-insensitively, and for parts with digits ignoring spaces and
-// separators.
+// separators. A long number (nine digits or more) also survives when six
+// of its digits in a row are left in out, so a card or account number
+// half replaced still counts as leaked.
 func survives(out, part string) bool {
+	if intact(out, part) {
+		return true
+	}
+	folded := foldForMatch(out, true)
+	want := onlyDigits(part)
+	if len(want) < 9 {
+		return false
+	}
+	for _, run := range strings.FieldsFunc(folded, func(r rune) bool { return r < '0' || r > '9' }) {
+		for i := 0; i+6 <= len(want); i++ {
+			if strings.Contains(run, want[i:i+6]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// intact reports whether part is in out whole, compared as survives does.
+func intact(out, part string) bool {
 	digits := strings.ContainsFunc(part, unicode.IsDigit)
 	return strings.Contains(foldForMatch(out, digits), foldForMatch(part, digits))
+}
+
+func onlyDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 func TestCorpusWellFormed(t *testing.T) {
@@ -172,7 +203,7 @@ func TestCorpusWellFormed(t *testing.T) {
 			if len(s.Keep) == 0 {
 				t.Errorf("%s: a calm story keeps nothing", s.ID)
 			}
-		} else if len(s.Absent) == 0 {
+		} else if len(s.Absent) == 0 && !slices.Equal(s.Labels, []string{FindShouting}) {
 			t.Errorf("%s: labelled %v but nothing must be absent", s.ID, s.Labels)
 		}
 		for _, part := range append(slices.Clone(s.Absent), s.Keep...) {
@@ -208,6 +239,33 @@ func checkCorpusNumbers(t *testing.T, s corpusStory) {
 			t.Errorf("%s: IBAN %q fails its check", s.ID, part)
 		}
 	}
+}
+
+// stillShouting reports whether out has three words in a row written in
+// capitals (words of two or more cased letters; numbers and signs between
+// them do not break the run).
+func stillShouting(out string) bool {
+	run := 0
+	for _, w := range strings.Fields(out) {
+		upper, lower := 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case unicode.IsLower(r):
+				lower++
+			}
+		}
+		switch {
+		case lower > 0 || upper == 1:
+			run = 0
+		case upper >= 2:
+			if run++; run >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -272,6 +330,7 @@ type corpusResult struct {
 	recall    map[string]map[string]*tally // label → language ("" for all) → caught of labelled
 	precision map[string]*tally            // finding id → carried the label, of reported
 	calm      map[string]*tally            // language ("" for all) → passed of calm
+	kept      tally                        // flagged stories with facts to keep: all kept
 	failures  []string
 }
 
@@ -310,6 +369,9 @@ func measureCorpus(stories []corpusStory) corpusResult {
 		hasKin := func(list []string, id string) bool {
 			return slices.ContainsFunc(list, func(x string) bool { return kin(x) == kin(id) })
 		}
+		if slices.Contains(s.Labels, FindShouting) && stillShouting(got.Text) {
+			survived = append(survived, "(capitals)")
+		}
 		var missed, extra []string
 		for _, l := range s.Labels {
 			caught := hasKin(reported, l) && len(survived) == 0
@@ -338,7 +400,7 @@ func measureCorpus(stories []corpusStory) corpusResult {
 		if len(s.Labels) == 0 {
 			var lost []string
 			for _, k := range s.Keep {
-				if !survives(got.Text, k) {
+				if !intact(got.Text, k) {
 					lost = append(lost, k)
 				}
 			}
@@ -354,9 +416,21 @@ func measureCorpus(stories []corpusStory) corpusResult {
 			}
 			continue
 		}
-		if len(missed) > 0 || len(extra) > 0 {
-			res.failures = append(res.failures, fmt.Sprintf("%s expected %v: missed %v, not labelled %v, got %v, survived %q\n\tin:  %s\n\tout: %s",
-				s.ID, s.Labels, missed, extra, reported, survived, s.Text, got.Text))
+		var lost []string
+		for _, k := range s.Keep {
+			if !intact(got.Text, k) {
+				lost = append(lost, k)
+			}
+		}
+		if len(s.Keep) > 0 {
+			res.kept.n++
+			if len(lost) == 0 {
+				res.kept.ok++
+			}
+		}
+		if len(missed) > 0 || len(extra) > 0 || len(lost) > 0 {
+			res.failures = append(res.failures, fmt.Sprintf("%s expected %v: missed %v, not labelled %v, got %v, survived %q, lost %q\n\tin:  %s\n\tout: %s",
+				s.ID, s.Labels, missed, extra, reported, survived, lost, s.Text, got.Text))
 		}
 	}
 	return res
@@ -392,6 +466,7 @@ func (r corpusResult) markdown() string {
 		row(fmt.Sprintf("**%s** (min %.0f%%)", g.name, 100*g.min), func(lang string) tally { return r.groupTally(g.labels, lang) }, "")
 	}
 	row(fmt.Sprintf("**calm passes** (min %.0f%%)", 100*minCalmPass), func(lang string) tally { return *r.calm[lang] }, "")
+	fmt.Fprintf(&b, "\nFlagged stories whose calm facts all survived: %s.\n", r.kept.total())
 	return b.String()
 }
 
@@ -419,5 +494,45 @@ func TestCorpusQuality(t *testing.T) {
 	}
 	if got := *res.calm[""]; got.share() < minCalmPass {
 		t.Errorf("calm stories passing: %s, want at least %.0f%%", got.total(), 100*minCalmPass)
+	}
+}
+
+// TestCorpusMatching pins how TestCorpusQuality decides that a part
+// survived, so a change to it is seen.
+func TestCorpusMatching(t *testing.T) {
+	for _, c := range []struct {
+		out, part string
+		survives  bool
+		intact    bool
+	}{
+		{"Call +44 7700 900123", "07700-900123", true, false}, // six digits in a row left
+		{"Call +44 7700 900123", "7700 900123", true, true},
+		{"call 447700900123", "+44 (7700) 900.123", true, true},
+		{"Konto 61 [card number removed] 1981 2874", "61 1090 1014 0000 0712 1981 2874", true, false},
+		{"Order 3034 arrived", "3034123456789019", false, false},
+		{"You are SCAMMERS", "scammers", true, true},
+		{"[email removed]", "jan.testowy", false, false},
+		{"Tracking LP00123456[removed]", "LP00123456789012", true, false},
+	} {
+		if got := survives(c.out, c.part); got != c.survives {
+			t.Errorf("survives(%q, %q) = %v", c.out, c.part, got)
+		}
+		if got := intact(c.out, c.part); got != c.intact {
+			t.Errorf("intact(%q, %q) = %v", c.out, c.part, got)
+		}
+	}
+	for s, want := range map[string]bool{
+		"I AM SO DONE with this":           true,
+		"I am so done. USB-C HDMI cable":   false,
+		"WHERE IS 60 MY PACKAGE":           true,
+		"Where is my package? LED RGB 12V": false,
+		"КОРОБКА БЫЛА ПУСТАЯ":              true,
+	} {
+		if got := stillShouting(s); got != want {
+			t.Errorf("stillShouting(%q) = %v", s, got)
+		}
+	}
+	if kin(FindProfanity) != kin(FindInsult) || kin(FindIBAN) != kin(FindBankAccount) || kin(FindPhone) == kin(FindIDNumber) {
+		t.Error("kin groups changed")
 	}
 }
