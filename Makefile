@@ -39,8 +39,9 @@ test-media:
 	CALMCLAIM_MEDIA=1 $(GO) test -count=1 -run 'TestMedia' ./assistant/bundle
 
 ## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus; the table goes to CORPUS_TABLE
-CORPUS_TABLE ?= corpus-table.md
+CORPUS_TABLE ?= build/corpus-table.md
 corpus:
+	mkdir -p $(dir $(CORPUS_TABLE))
 	$(GO) test -count=1 -run '^TestCorpusQuality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE))
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
