@@ -48,14 +48,15 @@ corpus:
 test-zip64:
 	$(GO) test -count=1 -run TestBundleZip64 ./assistant/bundle
 
-## generate: regenerate templ components, the rule pack and checklist as Go from assistant/data/*.json, and the static files' hashed names (web/assets/manifest_gen.go)
+## generate: regenerate templ components, the rule pack and checklist as Go from assistant/data/*.json, the widget's frame titles
+## in web/static/embed.js from the catalogs, and the static files' hashed names (web/assets/manifest_gen.go)
 generate:
 	$(GO) tool templ generate
 	$(GO) generate ./assistant/... ./web/assets
 
-## generate-check: the committed generated files (*_templ.go, *_gen.go) are fresh
+## generate-check: the committed generated files (*_templ.go, *_gen.go, the titles in embed.js) are fresh
 generate-check: generate
-	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go')" || (git status --porcelain -- '*_templ.go' '*_gen.go'; echo 'generated code is stale or uncommitted'; exit 1)
+	@test -z "$$(git status --porcelain -- '*_templ.go' '*_gen.go' web/static/embed.js)" || (git status --porcelain -- '*_templ.go' '*_gen.go' web/static/embed.js; echo 'generated code is stale or uncommitted'; exit 1)
 
 vet:
 	$(GO) vet ./...

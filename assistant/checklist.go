@@ -95,6 +95,9 @@ type ChecklistItem struct {
 	// Detail explains this buyer's status in a sentence, when there is more
 	// to say than the summary (a date, the reason for a stop).
 	Detail string
+	// DetailID names Detail among ChecklistDetails ("" when there is no
+	// detail), so a page can show it in another language.
+	DetailID string
 	// Date is the day the detail is about, written in it as YYYY-MM-DD:
 	// the last day to pay for an order already placed. Zero if none.
 	Date Date
@@ -108,6 +111,41 @@ type ChecklistResult struct {
 
 // ChecklistItemInfo is an item's fixed text.
 type ChecklistItemInfo struct{ ID, Summary, Source string }
+
+// ChecklistDetail is one sentence an item may add for this buyer's
+// answers; "{date}" in Text stands for the item's Date, written
+// YYYY-MM-DD.
+type ChecklistDetail struct{ ID, Text string }
+
+// ChecklistDetails are every detail an item may give, by id (the item's id
+// and what the answers made of it). The checklist's words are here, in one
+// table, so translators and tests find them all.
+var ChecklistDetails = []ChecklistDetail{
+	{"pre.seller_rating.under_90", "Under 90% positive feedback: many buyers had problems with this store."},
+	{"pre.seller_rating.under_95", "Between 90% and 95% positive feedback: read the negative reviews first."},
+	{"pre.free_returns.none", "No free returns: if you change your mind, the return is on you."},
+	{"pre.warranty.not_electronics", "A warranty matters mostly for electronics."},
+	{"pre.restricted_category.checked", "A restricted kind of item, and you have checked your country's rules."},
+	{"pre.restricted_category.restricted", "This kind of item may need a permit or a certificate where you live, or not be allowed in: look it up before paying."},
+	{"pre.listing_condition.used", "Listed as used: wear and minor scratches cannot be disputed later."},
+	{"pre.listing_condition.defective", "Listed as defective: the stated defect cannot be disputed later."},
+	{"pre.listing_condition.imitation_wanted_genuine", "Listed as an imitation, but you want the genuine product: this is not it, and it cannot be disputed as fake."},
+	{"pre.listing_condition.imitation", "Listed as an imitation: it cannot be disputed as fake later, and branded copies may be seized by customs."},
+	{"pre.pay_on_platform.asked", "The seller asked for payment outside the checkout. Do not pay that way: Buyer Protection would not cover it."},
+	{"pre.payment_window.passed", "The last day to pay was {date}, so the order has probably been closed. Place it again."},
+	{"pre.payment_window.pay_by", "Pay by {date}."},
+	{"pre.account_safety.asked", "Someone asked for your login or a code. Do not give it; change your password and contact support if you already did."},
+}
+
+// checklistDetail is the detail id's text with the date filled in.
+func checklistDetail(id string, date Date) string {
+	for _, d := range ChecklistDetails {
+		if d.ID == id {
+			return strings.Replace(d.Text, "{date}", date.String(), 1)
+		}
+	}
+	return ""
+}
 
 // PaymentWindowDays is how long an order may stay unpaid.
 const PaymentWindowDays = 20
@@ -165,8 +203,9 @@ func Checklist(today Date, f ChecklistFacts) ChecklistResult {
 	verdict := VerdictGo
 	for i, info := range ChecklistItems {
 		st, detail := checkItem(info.ID, today, &f)
-		items[i] = ChecklistItem{ID: info.ID, Status: st, Summary: info.Summary, Source: info.Source, Detail: detail,
-			Date: itemDate(info.ID, &f)}
+		date := itemDate(info.ID, &f)
+		items[i] = ChecklistItem{ID: info.ID, Status: st, Summary: info.Summary, Source: info.Source,
+			Detail: checklistDetail(detail, date), DetailID: detail, Date: date}
 		switch {
 		case st == StatusStop:
 			verdict = VerdictStop
@@ -177,6 +216,7 @@ func Checklist(today Date, f ChecklistFacts) ChecklistResult {
 	return ChecklistResult{Verdict: verdict, Items: items}
 }
 
+// checkItem is an item's status and the id of its detail ("" for none).
 func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 	switch id {
 	case "pre.exact_variant":
@@ -190,9 +230,9 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		case !f.SellerRatingKnown:
 			return StatusUnknown, ""
 		case f.SellerPositivePercent < 90:
-			return StatusWarn, "Under 90% positive feedback: many buyers had problems with this store."
+			return StatusWarn, "pre.seller_rating.under_90"
 		case f.SellerPositivePercent < 95:
-			return StatusWarn, "Between 90% and 95% positive feedback: read the negative reviews first."
+			return StatusWarn, "pre.seller_rating.under_95"
 		}
 		return StatusOK, ""
 	case "pre.photo_reviews":
@@ -201,12 +241,12 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		return yesNo(f.DeliveryChecked, StatusWarn), ""
 	case "pre.free_returns":
 		if f.FreeReturns == No {
-			return StatusWarn, "No free returns: if you change your mind, the return is on you."
+			return StatusWarn, "pre.free_returns.none"
 		}
 		return yesNo(f.FreeReturns, StatusWarn), ""
 	case "pre.warranty":
 		if f.WarrantyOffered == No && f.Category != "electronics" && f.Category != "batteries" && f.Category != "radio_devices" {
-			return StatusOK, "A warranty matters mostly for electronics."
+			return StatusOK, "pre.warranty.not_electronics"
 		}
 		return yesNo(f.WarrantyOffered, StatusWarn), ""
 	case "pre.import_rules":
@@ -222,9 +262,9 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		case !f.Category.Restricted():
 			return StatusOK, ""
 		case f.ImportRulesChecked == Yes:
-			return StatusOK, "A restricted kind of item, and you have checked your country's rules."
+			return StatusOK, "pre.restricted_category.checked"
 		}
-		return StatusWarn, "This kind of item may need a permit or a certificate where you live, or not be allowed in: look it up before paying."
+		return StatusWarn, "pre.restricted_category.restricted"
 	case "pre.listing_condition":
 		switch f.ListingCondition {
 		case "":
@@ -232,32 +272,31 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		case ConditionNew:
 			return StatusOK, ""
 		case ConditionUsed:
-			return StatusWarn, "Listed as used: wear and minor scratches cannot be disputed later."
+			return StatusWarn, "pre.listing_condition.used"
 		case ConditionDefective:
-			return StatusWarn, "Listed as defective: the stated defect cannot be disputed later."
+			return StatusWarn, "pre.listing_condition.defective"
 		}
 		if f.WantsGenuine == Yes {
-			return StatusStop, "Listed as an imitation, but you want the genuine product: this is not it, and it cannot be disputed as fake."
+			return StatusStop, "pre.listing_condition.imitation_wanted_genuine"
 		}
-		return StatusWarn, "Listed as an imitation: it cannot be disputed as fake later, and branded copies may be seized by customs."
+		return StatusWarn, "pre.listing_condition.imitation"
 	case "pre.ask_seller":
 		return yesNo(f.SpecsComplete, StatusWarn), ""
 	case "pre.save_screenshots":
 		return yesNo(f.ScreenshotsSaved, StatusWarn), ""
 	case "pre.pay_on_platform":
 		if f.OffPlatformPaymentRequested == Yes {
-			return StatusStop, "The seller asked for payment outside the checkout. Do not pay that way: Buyer Protection would not cover it."
+			return StatusStop, "pre.pay_on_platform.asked"
 		}
 		return yesNo(f.OffPlatformPaymentRequested.not(), StatusStop), ""
 	case "pre.payment_window":
 		if f.OrderPlacedOn.IsZero() || today.IsZero() {
 			return StatusOK, ""
 		}
-		last := itemDate(id, f)
-		if today.After(last) {
-			return StatusWarn, "The last day to pay was " + last.String() + ", so the order has probably been closed. Place it again."
+		if today.After(itemDate(id, f)) {
+			return StatusWarn, "pre.payment_window.passed"
 		}
-		return StatusOK, "Pay by " + last.String() + "."
+		return StatusOK, "pre.payment_window.pay_by"
 	case "pre.coupon_terms":
 		switch {
 		case f.CouponUsed == No:
@@ -268,7 +307,7 @@ func checkItem(id string, today Date, f *ChecklistFacts) (Status, string) {
 		return StatusUnknown, ""
 	case "pre.account_safety":
 		if f.AskedForLoginOrCode == Yes {
-			return StatusStop, "Someone asked for your login or a code. Do not give it; change your password and contact support if you already did."
+			return StatusStop, "pre.account_safety.asked"
 		}
 		return yesNo(f.AskedForLoginOrCode.not(), StatusStop), ""
 	case "pre.address_current":

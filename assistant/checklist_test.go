@@ -116,3 +116,49 @@ func TestChecklistVerdict(t *testing.T) {
 		t.Errorf("nothing known: %s, %d items", res.Verdict, len(res.Items))
 	}
 }
+
+// TestChecklistDetailsAreTheTable: every detail an item gives is one of
+// ChecklistDetails, by its id, with the item's date filled in; and every
+// entry of the table is given for some answers (pages translate them by
+// id, so an id without its text would show nothing).
+func TestChecklistDetailsAreTheTable(t *testing.T) {
+	today := mustDate("2026-11-22")
+	bools := []Bool{Unknown, Yes, No}
+	seen := map[string]bool{}
+	for _, b := range bools {
+		for _, cond := range []Condition{"", ConditionNew, ConditionUsed, ConditionDefective, ConditionImitation} {
+			for _, cat := range append([]string{""}, Categories...) {
+				for _, placed := range []Date{{}, mustDate("2026-11-10"), mustDate("2026-10-01")} {
+					for _, pct := range []float64{-1, 80, 92, 99} {
+						f := ChecklistFacts{FreeReturns: b, WarrantyOffered: b, ImportRulesChecked: b, WantsGenuine: b,
+							OffPlatformPaymentRequested: b, AskedForLoginOrCode: b, ListingCondition: cond,
+							Category: Category(cat), OrderPlacedOn: placed, SellerPositivePercent: pct, SellerRatingKnown: pct >= 0}
+						for _, it := range Checklist(today, f).Items {
+							if it.DetailID == "" {
+								if it.Detail != "" {
+									t.Fatalf("%s: a detail without an id: %q", it.ID, it.Detail)
+								}
+								continue
+							}
+							seen[it.DetailID] = true
+							want := ""
+							for _, d := range ChecklistDetails {
+								if d.ID == it.DetailID {
+									want = strings.Replace(d.Text, "{date}", it.Date.String(), 1)
+								}
+							}
+							if want == "" || it.Detail != want || strings.Contains(it.Detail, "{") {
+								t.Fatalf("%s: detail %q (%s), the table says %q", it.ID, it.Detail, it.DetailID, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, d := range ChecklistDetails {
+		if !seen[d.ID] {
+			t.Errorf("no answers give the detail %s", d.ID)
+		}
+	}
+}

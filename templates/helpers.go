@@ -56,9 +56,9 @@ func optionAttrs(q Question, i int, o Option) templ.Attributes {
 	return a
 }
 
-func buttonText(s string) string {
+func buttonText(ctx context.Context, s string) string {
 	if s == "" {
-		return "Continue"
+		return T(ctx, "layout.continue")
 	}
 	return s
 }

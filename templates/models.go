@@ -217,6 +217,11 @@ type EvidencePage struct {
 	Reason      string // why there is no dispute text, when there is none
 	Evidence    []Evidence
 	Result      string // the verdict's href
+	// The order's details, posted with the story when JavaScript is off
+	// (with it, the page fills them from this browser's storage).
+	Details      []DetailField
+	DetailErrors []DetailField
+	DetailsOpen  bool // a detail was given or is wrong
 }
 
 // DetailField is one of the order's details on the details form.
@@ -235,4 +240,8 @@ type MessagePage struct {
 	Errors  []DetailField // the fields with an error, for the error summary
 	Message string
 	Result  string // the verdict's href
+	// Calendar is where the form that downloads the dates with the order
+	// number posts (JavaScript off; with it, the result page builds the
+	// file in this browser); Order is the checked order number.
+	Calendar, Order string
 }

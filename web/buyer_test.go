@@ -73,3 +73,44 @@ func get(t *testing.T, c *http.Client, u string) string {
 	}
 	return string(b)
 }
+
+// TestCalendarWithTheOrderNumberWithoutJavaScript: with JavaScript off the
+// details page offers the dates as a calendar file holding the order
+// number, through a POSTed form; the number is never in an address.
+func TestCalendarWithTheOrderNumberWithoutJavaScript(t *testing.T) {
+	srv := httptest.NewServer(web.New(web.Options{}))
+	defer srv.Close()
+	c := srv.Client()
+	d := time.Now().UTC().AddDate(0, 0, -2).Format(time.DateOnly)
+	answers := "claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund" +
+		"&signed_before_inspection=false&refund_asked=true&refund_requested_on=" + d + "&protection_ends_on=unknown"
+	post := func(path, form string) (*http.Response, string) {
+		res, err := c.Post(srv.URL+path+"?"+answers, "application/x-www-form-urlencoded", strings.NewReader(form))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	_, page := post("/dispute/message", "order=8190+2344+5566+7788&item=Kettle")
+	if !strings.Contains(page, `data-testid="calendar-with-order"`) || !strings.Contains(page, `name="order" value="8190234455667788"`) {
+		t.Fatalf("no calendar form with the order number:\n%s", page)
+	}
+	if strings.Contains(page, `.ics?claim`) && strings.Contains(page, "order=8190") {
+		t.Error("the order number is in an address")
+	}
+	res, ics := post("/dispute/calendar.ics", "order=8190234455667788")
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") ||
+		!strings.Contains(ics, "8190234455667788") || strings.Count(ics, "BEGIN:VEVENT") < 1 {
+		t.Fatalf("POST calendar: %d %s\n%s", res.StatusCode, res.Header.Get("Content-Type"), ics)
+	}
+	// A refused order number gives the file without it, never an error page.
+	if res, ics := post("/dispute/calendar.ics", "order=<script>"); res.StatusCode != 200 || strings.Contains(ics, "script") {
+		t.Errorf("refused order number: %d\n%s", res.StatusCode, ics)
+	}
+	// Without details, no form: the result page's link serves the file.
+	if _, page := post("/dispute/message", "item=Kettle"); strings.Contains(page, `data-testid="calendar-with-order"`) {
+		t.Error("a calendar form without an order number")
+	}
+}

@@ -80,9 +80,10 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, `{"status":"ok"}`)
 }
 
-// apiFunc answers one API request from its body; it returns the JSON to send
-// with 200, or an error for the edge to map.
-type apiFunc func(body []byte) ([]byte, *assistant.Error)
+// apiFunc answers one API request from its body (and, for the languages
+// the answer is given in, its headers); it returns the JSON to send with
+// 200, or an error for the edge to map.
+type apiFunc func(r *http.Request, body []byte) ([]byte, *assistant.Error)
 
 // api wraps an endpoint with what every API call shares: CORS (the API has
 // no cookies, so any origin may call it), the method check, the content
@@ -116,7 +117,7 @@ func (s *server) api(method string, fn apiFunc) http.Handler {
 				return
 			}
 		}
-		out, err := fn(body)
+		out, err := fn(r, body)
 		if err != nil {
 			writeError(w, err)
 			return
@@ -184,21 +185,29 @@ func writeError(w http.ResponseWriter, e *assistant.Error) {
 	w.Write(api.AppendError(nil, e))
 }
 
-func (s *server) assess(body []byte) ([]byte, *assistant.Error) { return api.Assess(body, s.now()) }
-
-func (s *server) checklist(body []byte) ([]byte, *assistant.Error) {
-	return api.Checklist(body, s.now())
+func (s *server) assess(r *http.Request, body []byte) ([]byte, *assistant.Error) {
+	return api.AssessIn(body, s.now(), r.Header.Get("Accept-Language"))
 }
 
-func (s *server) describe(body []byte) ([]byte, *assistant.Error) { return api.Describe(body, s.now()) }
-func (s *server) message(body []byte) ([]byte, *assistant.Error)  { return api.Message(body, s.now()) }
-func (s *server) review(body []byte) ([]byte, *assistant.Error)   { return api.Review(body, s.now()) }
+func (s *server) checklist(r *http.Request, body []byte) ([]byte, *assistant.Error) {
+	return api.ChecklistIn(body, s.now(), r.Header.Get("Accept-Language"))
+}
+
+func (s *server) describe(_ *http.Request, body []byte) ([]byte, *assistant.Error) {
+	return api.Describe(body, s.now())
+}
+func (s *server) message(_ *http.Request, body []byte) ([]byte, *assistant.Error) {
+	return api.Message(body, s.now())
+}
+func (s *server) review(_ *http.Request, body []byte) ([]byte, *assistant.Error) {
+	return api.Review(body, s.now())
+}
 
 // rulesJSON is the rule pack as served, encoded on the first request for
 // it (not at start); it never changes while running.
 var rulesJSON = sync.OnceValue(func() []byte { return api.AppendRules(nil, assistant.DefaultPack) })
 
-func (s *server) rules([]byte) ([]byte, *assistant.Error) { return rulesJSON(), nil }
+func (s *server) rules(*http.Request, []byte) ([]byte, *assistant.Error) { return rulesJSON(), nil }
 
 // StrictCSP is the Content-Security-Policy of every response that is not a
 // page: it allows nothing.

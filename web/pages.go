@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/web/assets"
 	"github.com/calmclaim/calmclaim/web/pages"
 )
@@ -47,7 +48,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	var form url.Values
 	switch {
 	case r.Method == http.MethodGet || r.Method == http.MethodHead:
-	case r.Method == http.MethodPost && (r.URL.Path == "/dispute/evidence" || r.URL.Path == "/dispute/message" || r.URL.Path == "/review"):
+	case r.Method == http.MethodPost && (r.URL.Path == "/dispute/evidence" || r.URL.Path == "/dispute/message" || r.URL.Path == "/review" ||
+		r.URL.Path == "/dispute/calendar.ics"):
 		// The story, posted so the buyer's words never sit in an address.
 		var err *assistant.Error
 		if form, err = readForm(w, r); err != nil {
@@ -61,7 +63,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	y, m, d := s.now().UTC().Date()
 	today, _ := assistant.MakeDate(y, int(m), d)
 	var buf bytes.Buffer
-	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today, Form: form, Runtime: s.runtime})
+	lang, chosen := PageLang(r)
+	res, err := pages.Render(r.Context(), &buf, pages.Request{Path: r.URL.Path, Query: r.URL.Query(), Today: today, Form: form, Runtime: s.runtime, Lang: lang})
 	if err != nil {
 		writeError(w, assistant.Errorf(assistant.ECodeInternal, "", "the page could not be drawn"))
 		return
@@ -70,6 +73,13 @@ func (s *server) page(w http.ResponseWriter, r *http.Request, csp string) {
 	h.Set("Content-Security-Policy", csp)
 	// Answers travel in the address: keep pages out of shared caches.
 	h.Set("Cache-Control", "no-store")
+	h.Set("Vary", "Accept-Language, Cookie")
+	if chosen {
+		// The buyer picked a language: remember it for the next visit. It
+		// says nothing about a case.
+		http.SetCookie(w, &http.Cookie{Name: LangCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
+			SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"})
+	}
 	if res.Location != "" {
 		http.Redirect(w, r, res.Location, http.StatusSeeOther)
 		return
@@ -110,4 +120,26 @@ func readForm(w http.ResponseWriter, r *http.Request) (url.Values, *assistant.Er
 		return nil, assistant.Errorf(assistant.ECodeInvalid, field, "the form has a badly encoded value")
 	}
 	return form, nil
+}
+
+// LangCookie remembers the language a buyer chose with the switcher.
+const LangCookie = "calmclaim_lang"
+
+// PageLang is the language of a page request: Accept-Language, then a
+// remembered choice, then "lang" in the address, each overriding the one
+// before. chosen reports a "lang" in the address, to be remembered.
+func PageLang(r *http.Request) (lang i18n.Lang, chosen bool) {
+	lang = i18n.English
+	if l, ok := i18n.FromAcceptLanguage(r.Header.Get("Accept-Language")); ok {
+		lang = l
+	}
+	if c, err := r.Cookie(LangCookie); err == nil {
+		if l, ok := i18n.Parse(c.Value); ok {
+			lang = l
+		}
+	}
+	if l, ok := i18n.Parse(r.URL.Query().Get("lang")); ok {
+		return l, true
+	}
+	return lang, false
 }

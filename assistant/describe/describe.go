@@ -112,7 +112,7 @@ func Describe(in Input) Description {
 	d := Description{Outcome: in.Verdict.Outcome}
 	var checked [4]Checked
 	for i, f := range Fields {
-		checked[i] = Check(f, in.Story.Get(f))
+		checked[i] = CheckWith(f, in.Story.Get(f), Context{Claim: in.Facts.Claim})
 		d.Findings = append(d.Findings, checked[i].Findings...)
 	}
 	d.Attached, d.Missing = evidenceOf(&in)
@@ -130,6 +130,7 @@ func Describe(in Input) Description {
 		{PartEvidence, "Evidence attached", w.evidence(d.Attached)},
 		{PartRequested, "What I am asking for", w.requested(checked[3].Text)},
 	}
+	dropRepeats(d.Parts)
 	var b strings.Builder
 	for i, p := range d.Parts {
 		if i > 0 {
@@ -230,3 +231,26 @@ func appendInt(b []byte, n int) []byte {
 // FormatDate writes a date the way descriptions do ("5 November 2026");
 // the zero date gives "".
 func FormatDate(d assistant.Date) string { return formatDate(d) }
+
+// dropRepeats leaves out of the parts a sentence said before in the
+// description (the buyer wrote it twice, or in two fields); a part keeps
+// at least its first sentence.
+func dropRepeats(parts []Part) {
+	seen := map[string]bool{}
+	for i := range parts {
+		var kept []string
+		for _, sent := range splitSentences(parts[i].Text) {
+			t := strings.TrimSpace(sent.text)
+			if t == "" {
+				continue
+			}
+			key := strings.ToLower(strings.Join(strings.Fields(t), " "))
+			if seen[key] && len(kept) > 0 {
+				continue
+			}
+			seen[key] = true
+			kept = append(kept, t+sent.punct)
+		}
+		parts[i].Text = strings.Join(kept, " ")
+	}
+}

@@ -18,7 +18,7 @@ func ExampleDescribe() {
 			Ordered:    "A glass teapot, 1 litre.",
 			Received:   "It arrived in pieces on 15 November.",
 			Difference: "The glass is shattered. You are SCAMMERS!!!",
-			Requested:  "Refund to my card 4111 1111 1111 1111.",
+			Requested:  "A refund, please. Card 4111 1111 1111 1111.",
 		},
 		Evidence: []assistant.EvidenceID{assistant.PhotosItem, assistant.UnboxingVideo},
 	})
@@ -41,7 +41,7 @@ func ExampleDescribe() {
 	// To show the damage, I have attached photos of the item and a video of the parcel being opened.
 	//
 	// What I am asking for
-	// I asked the seller for a refund on 8 November 2026, and the request has not been settled. I am asking for a refund, or a replacement that works; I can return the item if the platform asks. Refund to my card [card number removed].
+	// I asked the seller for a refund on 8 November 2026, and the request has not been settled. I am asking for a refund, or a replacement that works; I can return the item if the platform asks.
 	//
 	// difference shouting You are SCAMMERS!!!
 	// difference accusation You are SCAMMERS

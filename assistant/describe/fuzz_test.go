@@ -19,6 +19,9 @@ func FuzzToneCheck(f *testing.F) {
 	for _, c := range readJSONL[hostileCase](f, "testdata/calm.jsonl") {
 		f.Add(c.Text)
 	}
+	for _, t := range toneCaseTexts(f) {
+		f.Add(t)
+	}
 	f.Add(strings.Repeat("A", 3000))
 	f.Add("\xff\xfe\x00")
 	f.Fuzz(func(t *testing.T, s string) {

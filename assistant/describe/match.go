@@ -1,141 +1,306 @@
 package describe
 
 import (
-	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
-// The conduct rules and the insult and accusation phrases are matched on
-// the words of a skeleton (see skeleton), by looking words up in sets
-// built from the word lists in lexicon.go. A rule is a sequence of steps:
-// a phrase from a list, a gap of a few words, or "anywhere later". The
-// sets are built on the first check, never at init.
+// The conduct rules and the insult, accusation, hate and profanity
+// phrases are matched on the words of a sentence as skeleton reads them,
+// by looking each word up once in the lexicon's vocabulary (vocab, built
+// from the files under lexicons/ on the first check): the lookup gives the
+// ids of the lexicon words it is (an exact word, a stem it starts with, a
+// tail it ends with), and phrases and rules compare ids. A rule is a
+// sequence of steps: a phrase from a set, a gap of a few words, or
+// "anywhere later".
 //
-// A word, for matching, is a run of ASCII letters and digits: a skeleton
-// word such as "f*ck" or "ok✓" holds two words or one, and words only
-// follow each other when exactly one space separates them. This is how
-// the regular expressions the rules replace read the skeleton (\b and \w
-// are ASCII), so a rule matches exactly where its expression did
-// (reference_test.go holds them to it). Word lists in a script other than
-// Latin will need their letters counted as word characters here and in
-// validPhrase; matching then differs, on purpose, where an ASCII word
-// touches such a letter.
+// A word, for matching, is a run of letters (of any script), digits and
+// underscores in a skeleton word: "f*ck" or "ok✓" holds two words or one,
+// and words only follow each other when exactly one space separates them.
+// For text in Latin letters this is how the regular expressions the rules
+// replaced read the skeleton (\b and \w), so an English rule matches
+// exactly where its expression did (reference_test.go holds them to it).
 
-// wordSeq is a skeleton cut into words.
+// token is a skeleton word: a run of characters between white space and
+// the separators of skeletonCut, read by its script.
+type token struct {
+	key string // the skeleton word (may hold '*' standing for a letter)
+	alt string // its other reading (see scriptCount.otherReading), or ""
+	// plain is the word lowercased with its accents kept, when it has
+	// letters beyond ASCII and differs from key; else "".
+	plain string
+	// fw0 and fw1 are the first and last white-space separated words of
+	// the text that the token lies in (single letters joined into one
+	// token span several).
+	fw0, fw1 int32
+	long     bool // a letter written three times or more in a row
+	// lookalike: alt is the Latin reading of a word all of Cyrillic letters
+	lookalike bool
+}
+
+// wordSeq is a text cut into tokens and the tokens into words.
 type wordSeq struct {
-	w []string
+	tok []token
+	w   []string
+	alt []string // each word's other reading, or ""
+	pl  []string // each word's plain form (see token.plain), or ""
 	// next[i] reports whether w[i] follows w[i-1] after exactly one space.
 	next []bool
+	tk   []int32 // the token of each word
+	// ids holds the vocabulary ids of word i at ids[at[i]:at[i+1]] (see
+	// lexicon.mark); mask has the bit of every phrase set a word begins.
+	ids   []int32
+	at    []int32
+	mask  []uint64
+	buf   []byte
+	spans []tokSpan // read's storage
+}
+
+// tokSpan is a token while read builds it: its key is buf[start:end].
+type tokSpan struct {
+	start, end int
+	t          token
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isWordByte(byte(r))
+	}
+	return unicode.IsLetter(r)
 }
 
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
-// split cuts sk into words, reusing ws's storage.
-func (ws *wordSeq) split(sk string) {
-	ws.w, ws.next = ws.w[:0], ws.next[:0]
-	end := -1 // end of the previous word
-	for i := 0; i < len(sk); {
-		if !isWordByte(sk[i]) {
-			i++
+// read cuts s into tokens and words, reusing ws's storage.
+func (ws *wordSeq) read(s string) {
+	ws.tok, ws.w, ws.alt, ws.pl, ws.next, ws.tk = ws.tok[:0], ws.w[:0], ws.alt[:0], ws.pl[:0], ws.next[:0], ws.tk[:0]
+	ws.ids, ws.at = ws.ids[:0], ws.at[:0]
+	buf := ws.buf[:0]
+	spans := ws.spans[:0]
+	// single letters wait in spans[single:] until a longer word comes
+	single := 0
+	flush := func() {
+		if n := len(spans) - single; n >= 3 {
+			spans[single].end = spans[len(spans)-1].end
+			spans[single].t.fw1 = spans[len(spans)-1].t.fw1
+			spans = spans[:single+1]
+		}
+		single = len(spans)
+	}
+	fw, inField := int32(-1), false
+	// A Cyrillic word whose letters all look Latin ("ЅСАМ") is also read
+	// as Latin only in text mostly of Latin letters: in Russian text "Рита"
+	// is a name, not "puta". Letters that exist only to imitate Latin ones
+	// (ѕ ј ԁ ԛ ԝ һ ӏ) give the Latin reading anywhere.
+	latin, cyrillic := 0, 0
+	lookalikeOnly := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			inField = false
+			i += size
 			continue
 		}
-		j := i + 1
-		for j < len(sk) && isWordByte(sk[j]) {
-			j++
+		if !inField {
+			fw++
+			inField = true
 		}
-		ws.w = append(ws.w, sk[i:j])
-		ws.next = append(ws.next, end >= 0 && i == end+1 && sk[end] == ' ')
-		end, i = j, j
+		if skeletonCut(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if skeletonCut(r) {
+				break
+			}
+			j += size
+		}
+		if k := elision(s[i:j]); k > 0 {
+			j = i + k
+		}
+		tok := trimPunct(s[i:j])
+		i = j
+		c := countScripts(tok)
+		rd := c.readingOf()
+		start := len(buf)
+		buf = appendReading(buf, tok, rd, c.letters)
+		if len(buf) == start {
+			continue
+		}
+		t := token{fw0: fw, fw1: fw, long: stretched(tok)}
+		latin += c.latin
+		cyrillic += c.cyrillic
+		if rd2, ok := c.otherReading(rd); ok {
+			t.alt = string(appendReading(nil, tok, rd2, c.letters))
+			if c.latin == 0 && !strings.ContainsAny(tok, "ѕЅјЈԁԀԛԚԝԜһҺӏӀ") {
+				t.lookalike = true
+				lookalikeOnly = true
+			}
+		}
+		if rd == readLatin && c.letters > c.latin || c.latin > 0 && hasNonASCII(tok) {
+			if p := appendPlain(nil, tok); string(p) != string(buf[start:]) {
+				t.plain = string(p)
+			}
+		}
+		if len(buf)-start == 1 && buf[start] >= 'a' && buf[start] <= 'z' {
+			spans = append(spans, tokSpan{start, len(buf), t})
+			continue
+		}
+		flush()
+		spans = append(spans, tokSpan{start, len(buf), t})
+		single = len(spans)
+	}
+	flush()
+	if lookalikeOnly && cyrillic >= latin {
+		for i := range spans {
+			if spans[i].t.lookalike {
+				spans[i].t.alt = ""
+			}
+		}
+	}
+	ws.buf, ws.spans = buf, spans
+	all := string(buf)
+	for _, sp := range spans {
+		t := sp.t
+		t.key = all[sp.start:sp.end]
+		ws.tok = append(ws.tok, t)
+		ws.words(len(ws.tok) - 1)
 	}
 }
 
-// phraseSet is a list of phrases of one or more words, found by their
-// first word.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// words cuts token k into words.
+func (ws *wordSeq) words(k int) {
+	t := &ws.tok[k]
+	first := len(ws.w)
+	joined := k > 0 && endsInWord(ws.tok[k-1].key)
+	for i := 0; i < len(t.key); {
+		r, size := utf8.DecodeRuneInString(t.key[i:])
+		if !isWordRune(r) {
+			joined = false
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(t.key) {
+			r, size := utf8.DecodeRuneInString(t.key[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		ws.w = append(ws.w, t.key[i:j])
+		ws.alt = append(ws.alt, "")
+		ws.pl = append(ws.pl, "")
+		ws.next = append(ws.next, joined && i == 0)
+		ws.tk = append(ws.tk, int32(k))
+		joined = false
+		i = j
+	}
+	n := len(ws.w) - first
+	if n == 0 {
+		return
+	}
+	if t.alt != "" {
+		if parts := wordParts(t.alt); len(parts) == n {
+			copy(ws.alt[first:], parts)
+		}
+	}
+	if t.plain != "" {
+		if parts := wordParts(t.plain); len(parts) == n {
+			copy(ws.pl[first:], parts)
+		}
+	}
+}
+
+func endsInWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r != utf8.RuneError && isWordRune(r)
+}
+
+// wordParts cuts s into its words.
+func wordParts(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+// idsOf returns the vocabulary ids of word i.
+func (ws *wordSeq) idsOf(i int) []int32 { return ws.ids[ws.at[i]:ws.at[i+1]] }
+
+// has reports whether word i has vocabulary id x.
+func (ws *wordSeq) has(i int, x int32) bool {
+	for _, id := range ws.ids[ws.at[i]:ws.at[i+1]] {
+		if id == x {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSet is a list of phrases of one or more words, each word a
+// vocabulary id, found by their first word.
 type phraseSet struct {
 	// byFirst maps a first word to the rest of each phrase it begins, in
-	// tails: the words after the first, separated by one space ("" for a
-	// one-word phrase).
-	byFirst map[string]span32
-	tails   []string
-	// prefix: the last word of a phrase need only begin with the listed
-	// word ("post" matches "posted").
-	prefix bool
-	first  []string // the first words
-	bit    uint64   // the set's bit in lexicon.index (see index)
+	// tails.
+	byFirst map[int32]span32
+	tails   [][]int32
+	first   []int32 // the first words
+	bit     int32   // the set's index in lexicon.sets (see lexicon.mark)
 }
 
 // span32 is the range [lo, hi) of a slice.
 type span32 struct{ lo, hi int32 }
 
-func newPhraseSet(phrases []string, prefix bool) *phraseSet {
-	type split struct{ first, rest string }
-	all := make([]split, len(phrases))
-	for i, p := range phrases {
-		if !validPhrase(p) || prefix && strings.IndexByte(p, ' ') >= 0 {
-			panic("describe: phrase \"" + p + "\" is not words of ASCII letters and digits, one space apart" +
-				map[bool]string{true: ", or not one word in a prefix set"}[prefix])
+func newPhraseSet(phrases [][]int32) *phraseSet {
+	s := &phraseSet{byFirst: map[int32]span32{}, bit: -1}
+	byFirst := map[int32][][]int32{}
+	for _, p := range phrases {
+		if _, ok := byFirst[p[0]]; !ok {
+			s.first = append(s.first, p[0])
 		}
-		all[i].first, all[i].rest, _ = strings.Cut(p, " ")
+		byFirst[p[0]] = append(byFirst[p[0]], p[1:])
 	}
-	slices.SortStableFunc(all, func(a, b split) int { return strings.Compare(a.first, b.first) })
-	s := &phraseSet{byFirst: make(map[string]span32, len(all)), tails: make([]string, len(all)), prefix: prefix}
-	for i := 0; i < len(all); {
-		j := i
-		for j < len(all) && all[j].first == all[i].first {
-			s.tails[j] = all[j].rest
-			j++
-		}
-		s.byFirst[all[i].first] = span32{int32(i), int32(j)}
-		s.first = append(s.first, all[i].first)
-		i = j
+	for _, f := range s.first {
+		lo := int32(len(s.tails))
+		s.tails = append(s.tails, byFirst[f]...)
+		s.byFirst[f] = span32{lo, int32(len(s.tails))}
 	}
 	return s
-}
-
-// validPhrase reports words of ASCII letters and digits separated by one
-// space.
-func validPhrase(p string) bool {
-	for i := 0; i < len(p); i++ {
-		if p[i] == ' ' {
-			if i == 0 || i == len(p)-1 || p[i-1] == ' ' {
-				return false
-			}
-		} else if p[i] >= utf8.RuneSelf || !isWordByte(p[i]) {
-			return false
-		}
-	}
-	return p != ""
 }
 
 // at calls f with the index after each phrase of s that starts at word i,
 // and stops when f returns true.
 func (s *phraseSet) at(ws *wordSeq, i int, f func(end int) bool) bool {
-	if s.prefix {
-		for _, p := range s.first {
-			if strings.HasPrefix(ws.w[i], p) && f(i+1) {
+	for _, id := range ws.idsOf(i) {
+		r, ok := s.byFirst[id]
+		if !ok {
+			continue
+		}
+		for _, rest := range s.tails[r.lo:r.hi] {
+			j := i + 1
+			for _, x := range rest {
+				if j == len(ws.w) || !ws.next[j] || !ws.has(j, x) {
+					j = -1
+					break
+				}
+				j++
+			}
+			if j > 0 && f(j) {
 				return true
 			}
-		}
-		return false
-	}
-	r := s.byFirst[ws.w[i]]
-	for _, rest := range s.tails[r.lo:r.hi] {
-		j := i + 1
-		for rest != "" {
-			var x string
-			x, rest, _ = strings.Cut(rest, " ")
-			if j == len(ws.w) || ws.w[j] != x || !ws.next[j] {
-				j = -1
-				break
-			}
-			j++
-		}
-		if j > 0 && f(j) {
-			return true
 		}
 	}
 	return false
@@ -143,12 +308,30 @@ func (s *phraseSet) at(ws *wordSeq, i int, f func(end int) bool) bool {
 
 // in reports whether a phrase of s is anywhere in ws.
 func (s *phraseSet) in(ws *wordSeq) bool {
+	if s == nil || !ws.bit(s.bit) {
+		return false
+	}
 	for i := range ws.w {
 		if s.at(ws, i, func(int) bool { return true }) {
 			return true
 		}
 	}
 	return false
+}
+
+// each calls f with the start and end of every phrase of s in ws.
+func (s *phraseSet) each(ws *wordSeq, f func(start, end int)) {
+	if s == nil || !ws.bit(s.bit) {
+		return
+	}
+	for i := range ws.w {
+		s.at(ws, i, func(end int) bool { f(i, end); return false })
+	}
+}
+
+// bit reports whether a word of ws begins a phrase of set b.
+func (ws *wordSeq) bit(b int32) bool {
+	return b >= 0 && int(b>>6) < len(ws.mask) && ws.mask[b>>6]&(1<<(b&63)) != 0
 }
 
 // step kinds
@@ -171,98 +354,14 @@ type rule struct {
 	steps       []step
 	later       int // the index of the "later" step, or -1
 	ctx, unless *phraseSet
-	// need holds the bits of the sets whose first words must all be in a
-	// sentence for the rule to have a chance: its phrase steps that are
-	// not prefixes (see lexicon.index).
-	need  uint64
-	needs []*phraseSet
+	// need holds the sets whose first words must all be in a sentence for
+	// the rule to have a chance: its phrase steps.
+	need []int32
 	// rating marks a rule that also matches a plain rating ("I give it one
 	// star"): a threat in a message, but what a review is for.
 	rating bool
+	lang   string // the file the rule comes from
 }
-
-// phrase, gap and later build the steps of a rule; a phrase step lists
-// the phrases formed by one string from each list, joined in order (see
-// cross).
-func phrase(lists ...[]string) step {
-	return step{kind: stepPhrase, set: newPhraseSet(cross(lists...), false)}
-}
-func prefixOf(list []string) step { return step{kind: stepPhrase, set: newPhraseSet(list, true)} }
-func gap(lo, hi int) step         { return step{kind: stepGap, min: lo, max: hi} }
-
-var later = step{kind: stepLater}
-
-// cross returns every string made of one string from each list, in order:
-// cross({"a ", "the "}, {"gift", "present"}) is "a gift", "a present",
-// "the gift", "the present".
-func cross(lists ...[]string) []string {
-	if len(lists) == 1 {
-		return lists[0]
-	}
-	n, size := 1, 0
-	for _, l := range lists {
-		longest := 0
-		for _, s := range l {
-			longest = max(longest, len(s))
-		}
-		n *= len(l)
-		size += longest
-	}
-	// one string holds them all; each is a piece of it
-	var b strings.Builder
-	b.Grow(n * size)
-	ends := make([]int, 0, n)
-	pick := make([]int, len(lists))
-	for range n {
-		for k, l := range lists {
-			b.WriteString(l[pick[k]])
-		}
-		ends = append(ends, b.Len())
-		for k := len(lists) - 1; k >= 0; k-- { // the next pick, the last list fastest
-			if pick[k]++; pick[k] < len(lists[k]) {
-				break
-			}
-			pick[k] = 0
-		}
-	}
-	all := b.String()
-	out := make([]string, n)
-	start := 0
-	for i, end := range ends {
-		out[i], start = all[start:end], end
-	}
-	return out
-}
-
-func newRule(id string, steps ...step) rule {
-	r := rule{id: id, steps: steps, later: -1}
-	for i, s := range steps {
-		if s.kind == stepLater {
-			if r.later >= 0 {
-				panic("describe: a rule has one \"later\" step at most")
-			}
-			r.later = i
-		}
-		if s.kind == stepPhrase && !s.set.prefix {
-			r.needs = append(r.needs, s.set)
-		}
-	}
-	return r
-}
-
-func (r rule) with(ctx, unless *phraseSet) rule {
-	r.ctx, r.unless = ctx, unless
-	return r
-}
-
-// statesRating marks a rule that a plain rating matches (see rule.rating).
-func (r rule) statesRating() rule {
-	r.rating = true
-	return r
-}
-
-// set builds the phrase set of a list, for the context of rules.
-func set(list []string) *phraseSet { return newPhraseSet(list, false) }
 
 // match reports whether the rule's steps match ws.
 func (r *rule) match(ws *wordSeq) bool {
@@ -318,21 +417,14 @@ func (r *rule) from(ws *wordSeq, k, i int, joined bool, last int) bool {
 }
 
 // possible reports whether every phrase step of the rule can start at
-// some word of a sentence whose words set the bits of mask.
-func (r *rule) possible(mask uint64) bool { return mask&r.need == r.need }
-
-// lexicon is the word sets and rules, built once on first use.
-type lexicon struct {
-	// index maps each first word of a phrase in rules, insultPhrases and
-	// accusations to the bits of the sets it begins a phrase of, so that one
-	// lookup per word tells which sets, and so which rules, may match.
-	index                      map[string]uint64
-	rules                      []rule
-	insultPhrases, accusations *phraseSet
-	words                      dictionaries
-	profaneStems, profaneRoots []dictWord
-	notProfane                 map[string]bool
-	acronyms, common, dangling map[string]bool
+// some word of ws.
+func (r *rule) possible(ws *wordSeq) bool {
+	for _, b := range r.need {
+		if !ws.bit(b) {
+			return false
+		}
+	}
+	return true
 }
 
 var lex struct {
@@ -346,42 +438,30 @@ func tables() *lexicon {
 	return lex.l
 }
 
-// indexSets gives each set a bit and fills the index.
-func (l *lexicon) indexSets() {
-	l.index = map[string]uint64{}
-	n := 0
-	add := func(s *phraseSet) {
-		if s == nil || s.prefix || s.bit != 0 {
-			return
-		}
-		if n == 64 {
-			panic("describe: more than 64 phrase sets; widen lexicon.index")
-		}
-		s.bit = 1 << n
-		n++
-		for _, w := range s.first {
-			l.index[w] |= s.bit
-		}
+// mark looks every word of ws up in the vocabulary: its ids, and the bits
+// of the phrase sets it begins a phrase of.
+func (l *lexicon) mark(ws *wordSeq) {
+	ws.ids, ws.at = ws.ids[:0], append(ws.at[:0], 0)
+	n := (len(l.sets) + 63) / 64
+	if cap(ws.mask) < n {
+		ws.mask = make([]uint64, n)
 	}
-	for i := range l.rules {
-		r := &l.rules[i]
-		for _, s := range r.needs {
-			add(s)
-			r.need |= s.bit
+	ws.mask = ws.mask[:n]
+	clear(ws.mask)
+	for i, w := range ws.w {
+		start := len(ws.ids)
+		ws.ids = l.v.appendIDs(ws.ids, w, ws.pl[i])
+		if a := ws.alt[i]; a != "" {
+			ws.ids = l.v.appendIDs(ws.ids, a, "")
 		}
-		add(r.ctx)
-		add(r.unless)
+		if len(ws.ids) == start {
+			ws.ids = l.v.appendGlued(ws.ids, w)
+		}
+		for _, id := range ws.ids[start:] {
+			for _, b := range l.v.first[id] {
+				ws.mask[b>>6] |= 1 << (b & 63)
+			}
+		}
+		ws.at = append(ws.at, int32(len(ws.ids)))
 	}
-	add(l.insultPhrases)
-	add(l.accusations)
-}
-
-// mask returns the bits of the sets that some word of ws begins a phrase
-// of.
-func (l *lexicon) mask(ws *wordSeq) uint64 {
-	var m uint64
-	for _, w := range ws.w {
-		m |= l.index[w]
-	}
-	return m
 }

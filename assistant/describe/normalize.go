@@ -190,6 +190,47 @@ func confusable(r rune) rune {
 		return 'v'
 	case 'ź', 'ż', 'ž':
 		return 'z'
+	case 'ğ':
+		return 'g'
+	}
+	return 0
+}
+
+// cyrillicOf maps a Latin letter that looks like a Cyrillic one to the
+// Cyrillic letter, for reading a Cyrillic word with Latin letters mixed in
+// ("мoшенник" with a Latin o); others map to 0.
+func cyrillicOf(r rune) rune {
+	switch r {
+	case 'a':
+		return 'а'
+	case 'b':
+		return 'в'
+	case 'c':
+		return 'с'
+	case 'e':
+		return 'е'
+	case 'h':
+		return 'н'
+	case 'k':
+		return 'к'
+	case 'm':
+		return 'м'
+	case 'n':
+		return 'п'
+	case 'o':
+		return 'о'
+	case 'p':
+		return 'р'
+	case 'r':
+		return 'г'
+	case 't':
+		return 'т'
+	case 'u':
+		return 'и'
+	case 'x':
+		return 'х'
+	case 'y':
+		return 'у'
 	}
 	return 0
 }
@@ -220,6 +261,23 @@ func leet(r rune) rune {
 	return 0
 }
 
+// leetCyrillic is leet for Cyrillic words ("3ашквар", "4мо").
+func leetCyrillic(r rune) rune {
+	switch r {
+	case '0':
+		return 'о'
+	case '3':
+		return 'з'
+	case '4':
+		return 'ч'
+	case '6':
+		return 'б'
+	case '@':
+		return 'а'
+	}
+	return 0
+}
+
 // foldLetter lowercases r and maps a look-alike to its Latin letter.
 func foldLetter(r rune) rune {
 	r = unicode.ToLower(r)
@@ -229,58 +287,112 @@ func foldLetter(r rune) rune {
 	return r
 }
 
-// skeleton returns the words of s as matching sees them: lowercase Latin
-// letters with look-alikes folded, leetspeak undone inside words that have
-// at least two letters, apostrophes, dots and stars inside words removed,
-// hyphens, slashes and underscores treated as spaces, letters repeated
-// three times or more cut to two, and one space between words. Runs of
-// single letters ("s c a m") are also joined into a word.
-func skeleton(s string) string {
-	b := make([]byte, 0, len(s))
-	var word, singles []byte
-	put := func(w []byte) {
-		if len(b) > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, w...)
-	}
-	flush := func() {
-		if len(singles) >= 3 {
-			put(singles)
-		} else {
-			for i := range singles {
-				put(singles[i : i+1])
+// reading says how the letters of a word are read for matching.
+type reading uint8
+
+const (
+	// readLatin: lowercase, look-alikes and accents folded to Latin letters
+	// (Cyrillic, Greek and accented letters that look Latin), leetspeak
+	// undone. Words of scripts without a reading of their own (Greek, Han,
+	// Arabic...) are read this way too, as they always were.
+	readLatin reading = iota
+	// readCyrillic: lowercase Cyrillic, ё read as е, Latin look-alikes read
+	// as the Cyrillic letters they imitate, Cyrillic leetspeak undone.
+	readCyrillic
+	// readHebrew: niqqud dropped, final letters read as the ordinary ones.
+	readHebrew
+	// readHangul: as written (Hangul has no case and no look-alikes).
+	readHangul
+)
+
+// scriptCount counts the letters of a word by script.
+type scriptCount struct {
+	letters, latin, cyrillic, hebrew, hangul int
+	// cyrillicLatinLike: every Cyrillic letter has a Latin look-alike
+	cyrillicLatinLike bool
+}
+
+func countScripts(tok string) scriptCount {
+	c := scriptCount{cyrillicLatinLike: true}
+	for _, r := range tok {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				c.letters++
+				c.latin++
 			}
-		}
-		singles = singles[:0]
-	}
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if skeletonCut(r) {
-				break
-			}
-			j += size
-		}
-		if j == i {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
 			continue
 		}
-		word = appendSkeletonWord(word[:0], s[i:j])
-		i = j
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		c.letters++
 		switch {
-		case len(word) == 0:
-		case len(word) == 1 && word[0] >= 'a' && word[0] <= 'z':
-			singles = append(singles, word[0])
-		default:
-			flush()
-			put(word)
+		case r >= 0x400 && r <= 0x52f:
+			c.cyrillic++
+			if confusable(unicode.ToLower(r)) == 0 {
+				c.cyrillicLatinLike = false
+			}
+		case r >= 0x5d0 && r <= 0x5f2 || r >= 0xfb1d && r <= 0xfb4f:
+			c.hebrew++
+		case r >= 0xac00 && r <= 0xd7a3 || r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f:
+			c.hangul++
+		case unicode.Is(unicode.Latin, r):
+			c.latin++
 		}
 	}
-	flush()
-	return string(b)
+	return c
+}
+
+// readingOf decides how a word is read: by the script most of its letters
+// are in; Latin when in doubt, as words were always read.
+func (c scriptCount) readingOf() reading {
+	switch {
+	case c.hebrew > 0 && c.hebrew*2 >= c.letters:
+		return readHebrew
+	case c.hangul > 0 && c.hangul*2 >= c.letters:
+		return readHangul
+	case c.cyrillic > c.latin:
+		return readCyrillic
+	}
+	return readLatin
+}
+
+// otherReading returns the second way a word may be read, if any: a
+// Cyrillic word with Latin letters in it, or of three letters or more that
+// all look Latin ("ЅСАМ"), is also read as Latin; a Latin word with
+// Cyrillic letters in it ("scаm") also as Cyrillic.
+func (c scriptCount) otherReading(primary reading) (reading, bool) {
+	switch primary {
+	case readCyrillic:
+		if c.latin > 0 || c.cyrillicLatinLike && c.cyrillic >= 3 {
+			return readLatin, true
+		}
+	case readLatin:
+		if c.cyrillic > 0 {
+			return readCyrillic, true
+		}
+	}
+	return 0, false
+}
+
+// skeleton returns the words of s as matching sees them: each word read
+// by its script (see reading), leetspeak undone inside words that have at
+// least two letters, apostrophes, dots and stars inside words removed,
+// hyphens, slashes and underscores treated as spaces, an elided article
+// or pronoun ("l'", "d'", "qu'", "dell'") cut from the word it is glued to,
+// letters repeated three times or more cut to two, and one space between
+// words. Runs of single letters ("s c a m") are also joined into a word.
+func skeleton(s string) string {
+	var ws wordSeq
+	ws.read(s)
+	var b strings.Builder
+	for i, t := range ws.tok {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
 }
 
 // skeletonCut reports the characters that separate words in a skeleton.
@@ -292,7 +404,37 @@ func skeletonCut(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// skeletonWord folds one word; see skeleton.
+// elisions are the words French and Italian glue to the next with an
+// apostrophe: "l'arnaque", "qu'il", "dell'ordine".
+var elisions = map[string]bool{"l": true, "d": true, "j": true, "m": true, "t": true, "s": true, "n": true, "c": true,
+	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true, "un": true, "dell": true, "dall": true,
+	"nell": true, "sull": true, "all": true, "coll": true, "quell": true, "quest": true, "tutt": true}
+
+// elision returns the length of an elided word and its apostrophe at the
+// start of tok ("l'" in "l'arnaque"), or 0.
+func elision(tok string) int {
+	for i := 0; i < len(tok) && i <= 7; {
+		r, size := utf8.DecodeRuneInString(tok[i:])
+		if r == '\'' || r == '’' {
+			if i == 0 || i+size >= len(tok) || !elisions[strings.ToLower(tok[:i])] {
+				return 0
+			}
+			next, _ := utf8.DecodeRuneInString(tok[i+size:])
+			if !unicode.IsLetter(next) {
+				return 0
+			}
+			return i + size
+		}
+		if r >= utf8.RuneSelf || !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return 0
+		}
+		i += size
+	}
+	return 0
+}
+
+// skeletonWord folds one word; see skeleton. A word with an elided article
+// is folded whole ("larnaque"); lexicon lookups also try its parts.
 func skeletonWord(tok string) string {
 	tok = trimPunct(tok)
 	if plainWord(tok) {
@@ -312,7 +454,7 @@ func plainWord(s string) bool {
 	return true
 }
 
-// trimPunct trims the punctuation around a word: . , ! ? ; : ' " ` and
+// trimPunct trims the punctuation around a word: . , ! ? ; : ' " ` ¡ ¿ and
 // curly quotes.
 func trimPunct(s string) string {
 	for len(s) > 0 {
@@ -334,30 +476,46 @@ func trimPunct(s string) string {
 
 func wordPunct(r rune) bool {
 	switch r {
-	case '.', ',', '!', '?', ';', ':', '\'', '"', '`', '’', '‘', '“', '”':
+	case '.', ',', '!', '?', ';', ':', '\'', '"', '`', '’', '‘', '“', '”', '¡', '¿', '«', '»', '„':
 		return true
 	}
 	return false
 }
 
 // appendSkeletonWord appends the skeleton of a word, its punctuation
-// trimmed, to b.
+// trimmed, to b, read by its script (see reading).
 func appendSkeletonWord(b []byte, tok string) []byte {
 	tok = trimPunct(tok)
-	letters := 0
-	for _, r := range tok {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
+	c := countScripts(tok)
+	return appendReading(b, tok, c.readingOf(), c.letters)
+}
+
+// appendReading appends tok read as rd to b; letters is the number of
+// letters in tok (leetspeak is undone only in words of two letters or
+// more).
+func appendReading(b []byte, tok string, rd reading, letters int) []byte {
 	var last rune
 	run := 0
 	for _, r := range tok {
 		switch {
 		case unicode.IsLetter(r):
-			r = foldLetter(r)
-		case letters >= 2 && leet(r) != 0:
+			switch rd {
+			case readLatin:
+				r = foldLetter(r)
+			case readCyrillic:
+				r = unicode.ToLower(r)
+				if r == 'ё' {
+					r = 'е'
+				} else if c := cyrillicOf(r); c != 0 {
+					r = c
+				}
+			case readHebrew:
+				r = hebrewFinal(r)
+			}
+		case letters >= 2 && rd == readLatin && leet(r) != 0:
 			r = leet(r)
+		case letters >= 2 && rd == readCyrillic && leetCyrillic(r) != 0:
+			r = leetCyrillic(r)
 		case unicode.IsDigit(r):
 			if r > '9' {
 				r = '?'
@@ -382,6 +540,65 @@ func appendSkeletonWord(b []byte, tok string) []byte {
 		b = utf8.AppendRune(b, r)
 	}
 	return b
+}
+
+// appendPlain appends tok lowercased with its accents kept, for the
+// entries that must be spelled exactly ("=göt": not "got").
+func appendPlain(b []byte, tok string) []byte {
+	var last rune
+	run := 0
+	for _, r := range tok {
+		switch {
+		case unicode.IsLetter(r):
+			r = unicode.ToLower(r)
+		case unicode.IsDigit(r) && r <= '9', r == '*':
+		default:
+			continue
+		}
+		if r == last {
+			if run++; run >= 2 {
+				continue
+			}
+		} else {
+			last, run = r, 0
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// hebrewFinal reads a final letter as the ordinary one (ך ם ן ף ץ).
+func hebrewFinal(r rune) rune {
+	switch r {
+	case 'ך':
+		return 'כ'
+	case 'ם':
+		return 'מ'
+	case 'ן':
+		return 'נ'
+	case 'ף':
+		return 'פ'
+	case 'ץ':
+		return 'צ'
+	}
+	return r
+}
+
+// stretched reports a letter written three times or more in a row
+// ("fuuuck", "сукааа").
+func stretched(tok string) bool {
+	var last rune
+	run := 0
+	for _, r := range tok {
+		if r == last && unicode.IsLetter(r) {
+			if run++; run >= 2 {
+				return true
+			}
+		} else {
+			last, run = r, 0
+		}
+	}
+	return false
 }
 
 // squeeze cuts every run of a repeated character to one ("fuuuck" and

@@ -2,6 +2,7 @@ package describe
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/calmclaim/calmclaim/assistant"
 )
@@ -216,7 +217,68 @@ func (w *writer) requested(story string) string {
 	if d := w.f.RefundRequestedOn; !d.IsZero() && w.v.Outcome != assistant.ContactSellerFirst {
 		contact = "I asked the seller for a refund on " + formatDate(d) + ", and the request has not been settled."
 	}
-	return join(contact, w.remedy(), story)
+	remedy := w.remedy()
+	return join(contact, remedy, withoutRequestRepeats(story, remedy))
+}
+
+// requestFiller are the words of a request that say nothing the remedy
+// sentence does not ("I want", "please"); requestSame are words that say
+// what it says in other words.
+var (
+	requestFiller = map[string]bool{"i": true, "am": true, "a": true, "an": true, "the": true, "my": true, "me": true,
+		"for": true, "of": true, "please": true, "want": true, "would": true, "like": true, "need": true,
+		"ask": true, "asking": true, "request": true, "to": true, "get": true, "give": true, "and": true, "or": true,
+		"just": true, "only": true, "it": true, "is": true, "be": true, "back": true, "now": true, "thanks": true,
+		"thank": true, "you": true, "order": true, "whole": true, "total": true}
+	requestSame = map[string]string{"money": "refund", "refunded": "refund", "reimbursement": "refund",
+		"replace": "replacement", "replaced": "replacement", "resend": "sent", "send": "return"}
+)
+
+// withoutRequestRepeats leaves out the buyer's sentences that only repeat
+// the remedy sentence ("...a full refund of the order. Refund.").
+func withoutRequestRepeats(story, remedy string) string {
+	if story == "" {
+		return ""
+	}
+	ours := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(lettersOnly(remedy))) {
+		ours[w] = true
+	}
+	var kept []string
+	for _, sent := range splitSentences(story) {
+		t := strings.TrimSpace(sent.text)
+		if t == "" {
+			continue
+		}
+		repeat := true
+		for _, w := range strings.Fields(strings.ToLower(lettersOnly(t))) {
+			if requestFiller[w] {
+				continue
+			}
+			if same, ok := requestSame[w]; ok {
+				w = same
+			}
+			if !ours[w] {
+				repeat = false
+				break
+			}
+		}
+		if !repeat {
+			kept = append(kept, t+sent.punct)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// lettersOnly returns s with every character that is not a letter or digit
+// made a space.
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, s)
 }
 
 // remedy says what the buyer asks for: the remedy they chose, else the one

@@ -105,6 +105,39 @@ var refLex = sync.OnceValue(func() *refLexicon {
 	return r
 })
 
+// englishLexicon is the lexicon of lexicons/en.txt alone: the English
+// rules and phrases, which must match exactly where the expressions did.
+var englishLexicon = sync.OnceValue(func() *lexicon { return buildLexiconOf([]string{"en"}) })
+
+// refComparable reports a text that the expressions read as the tone
+// check does. The expressions read words of ASCII letters (\b, \w); the
+// check reads words of any script, by their script (a Cyrillic word stays
+// Cyrillic, Hebrew final letters are read as the ordinary ones, "ğ" as g)
+// and cuts an elided French or Italian article ("l'arnaque") from its
+// word. Text with such letters or elisions is left to the case files under
+// testdata/tone.
+func refComparable(s string) bool {
+	for _, f := range strings.FieldsFunc(s, skeletonCut) {
+		if elision(f) > 0 {
+			return false
+		}
+	}
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		if unicode.IsLetter(r) {
+			if r == 'ğ' || r == 'Ğ' || unicode.In(r, unicode.Cyrillic, unicode.Hebrew, unicode.Hangul) {
+				return false
+			}
+			if foldLetter(r) >= 0x80 {
+				return false // a letter the old reading cut words at
+			}
+		}
+	}
+	return true
+}
+
 // refConduct is conduct as it was.
 func refConduct(sk string, field Field) string {
 	for _, c := range refLex().conduct {
@@ -216,120 +249,15 @@ func refRegexp(src string) *regexp.Regexp {
 	return re.(*regexp.Regexp)
 }
 
-// refKeep tells the matches findPersonal keeps from those it drops at
-// once; a finder may skip text where it would only find the latter.
-func refKeep(s string) func(f *finder, m []int) bool {
-	pf := finders()
-	return func(f *finder, m []int) bool {
-		switch {
-		case f == pf.email:
-			return hasAtSign(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], " at ") && strings.Contains(s[m[0]:m[1]], " dot ")
-		case f == pf.iban:
-			_, ok := ibanEnd(s, m[0], m[1])
-			return ok
-		case f == pf.idNumber[0]:
-			return digitCount(s[m[2]:m[3]]) >= 4
-		case slices.Contains(pf.phone, f):
-			start, end := m[0], m[1]
-			if len(m) > 2 {
-				start, end = m[2], m[3]
-			}
-			start, end = trimSpaceSpan(s, start, end)
-			return digitCount(s[start:end]) >= 8
-		}
-		return true
-	}
-}
-
-// refFindPersonal is findPersonal as it was, each expression run on the
-// whole text.
-func refFindPersonal(s string) []span {
-	pf := finders()
-	all := func(f *finder) [][]int { return refRegexp(f.src).FindAllStringSubmatchIndex(s, -1) }
-	var found []span
-	add := func(id string, start, end int) {
-		found = append(found, span{start, end, id})
-	}
-	for _, m := range all(pf.email) {
-		if refRegexp(`(?i)@|\(at\)|\[at\]|\{at\}`).MatchString(s[m[0]:m[1]]) || strings.Contains(s[m[0]:m[1]], " at ") && strings.Contains(s[m[0]:m[1]], " dot ") {
-			add(FindEmail, m[0], m[1])
-		}
-	}
-	for _, m := range all(pf.url) {
-		add(FindLink, m[0], trimURL(s, m[0], m[1]))
-	}
-	for _, m := range all(pf.domain) {
-		host := strings.ToLower(s[m[0]:m[1]])
-		tld := s[m[2]:m[3]]
-		hasPath := m[4] >= 0
-		if tld != strings.ToLower(tld) || (!hasPath && isOwnPlatform(host)) {
-			continue
-		}
-		add(FindLink, m[0], trimURL(s, m[0], m[1]))
-	}
-	for _, m := range all(pf.dotWord) {
-		add(FindLink, m[0], m[1])
-	}
-	for _, m := range all(pf.iban) {
-		if end, ok := ibanEnd(s, m[0], m[1]); ok {
-			add(FindIBAN, m[0], end)
-		}
-	}
-	for _, m := range all(pf.cardLike) {
-		if isCard(s[m[0]:m[1]]) {
-			add(FindCard, m[0], m[1])
-		}
-	}
-	for _, m := range all(pf.card4) {
-		add(FindCard, m[0], m[1])
-	}
-	for _, m := range all(pf.bank) {
-		add(FindBankAccount, m[2], m[3])
-	}
-	for _, f := range pf.idNumber {
-		for _, m := range all(f) {
-			start, end := m[0], m[1]
-			if len(m) > 2 {
-				start, end = m[2], m[3]
-				if digitCount(s[start:end]) < 4 {
-					continue
-				}
-			}
-			add(FindIDNumber, start, end)
-		}
-	}
-	for i, f := range pf.phone {
-		for _, m := range all(f) {
-			start, end := m[0], m[1]
-			if len(m) > 2 {
-				start, end = m[2], m[3]
-			}
-			start, end = trimSpaceSpan(s, start, end)
-			d := digitCount(s[start:end])
-			if d < 8 || d > 15 {
-				continue
-			}
-			if i == 3 && refRegexp(reDateStart.src).MatchString(s[start:end]) {
-				continue
-			}
-			add(FindPhone, start, end)
-		}
-	}
-	for _, f := range pf.address {
-		for _, m := range all(f) {
-			start, end := trimSpaceSpan(s, m[0], m[1])
-			add(FindAddress, start, end)
-		}
-	}
-	return merge(found)
-}
-
 // sameAsReference reports, for one story field, the first place where
 // the tone check's matching differs from the regular expressions.
 func sameAsReference(t *testing.T, text string) {
 	t.Helper()
 	s := normalize(text).text
 	for _, in := range []string{text, s} {
+		if !refComparable(in) {
+			continue
+		}
 		if got, want := skeleton(in), refSkeleton(in); got != want {
 			t.Fatalf("skeleton(%q) = %q, want %q", in, got, want)
 		}
@@ -337,7 +265,7 @@ func sameAsReference(t *testing.T, text string) {
 			t.Fatalf("squeeze(%q) = %q, want %q", in, got, want)
 		}
 		for _, w := range strings.Fields(in) {
-			if got, want := skeletonWord(w), refSkeletonWord(w); got != want {
+			if got, want := skeletonWord(w), refSkeletonWord(w); got != want && elision(w) == 0 {
 				t.Fatalf("skeletonWord(%q) = %q, want %q", w, got, want)
 			}
 			if got, want := squeeze(w), refSqueeze(w); got != want {
@@ -345,45 +273,38 @@ func sameAsReference(t *testing.T, text string) {
 			}
 		}
 	}
-	pieces := []string{text, s, skeleton(text), skeleton(s)}
+	pieces := []string{text, s}
 	for _, sent := range splitSentences(s) {
-		pieces = append(pieces, skeleton(sent.text))
+		pieces = append(pieces, sent.text)
 		for _, cl := range splitClauses(sent.text) {
-			pieces = append(pieces, skeleton(cl.text))
+			pieces = append(pieces, cl.text)
 		}
 	}
-	l, ref := tables(), refLex()
+	l, ref := englishLexicon(), refLex()
 	var ws wordSeq
-	for _, sk := range pieces {
-		ws.split(sk)
+	for _, p := range pieces {
+		if !refComparable(p) {
+			continue
+		}
+		sk := refSkeleton(p)
+		ws.read(p)
+		l.mark(&ws)
 		for _, f := range []Field{FieldDifference, FieldRequested} { // the other fields are read as difference is
 			if got, want := l.conduct(&ws, f), refConduct(sk, f); got != want {
 				t.Fatalf("conduct(%q, %s) = %q, want %q", sk, f, got, want)
 			}
 		}
-		if got, want := l.insultPhrases.in(&ws), ref.insultPhrase.MatchString(sk); got != want {
+		// "stfu", the one phrase of a single word, is a word of [insult] now
+		if got, want := l.phrases[kindIndex(insultWord)].in(&ws) || slices.Contains(ws.w, "stfu"), ref.insultPhrase.MatchString(sk); got != want {
 			t.Fatalf("insult phrase in %q: %v, want %v", sk, got, want)
 		}
-		if got, want := l.accusations.in(&ws), ref.accusation.MatchString(sk); got != want {
+		if got, want := l.phrases[kindIndex(accusationWord)].in(&ws), ref.accusation.MatchString(sk); got != want {
 			t.Fatalf("accusation phrase in %q: %v, want %v", sk, got, want)
 		}
 	}
+	// Personal data is no longer found by regular expressions: the
+	// scanner (personal.go) has its own tests (personal_test.go).
 	for _, in := range []string{text, s} {
-		txt := newText(in)
-		keep := refKeep(in)
-		for _, f := range finders().all() {
-			got := slices.DeleteFunc(f.findAll(txt), func(m []int) bool { return !keep(f, m) })
-			want := slices.DeleteFunc(refRegexp(f.src).FindAllStringSubmatchIndex(in, -1), func(m []int) bool { return !keep(f, m) })
-			if !slices.EqualFunc(got, want, slices.Equal) {
-				t.Fatalf("%s\non %q\n got %v\nwant %v", f.src, in, got, want)
-			}
-		}
-		if got, want := findPersonal(in), refFindPersonal(in); !slices.Equal(got, want) {
-			t.Fatalf("findPersonal(%q)\n got %v\nwant %v", in, got, want)
-		}
-		if got, want := hasAtSign(in), refRegexp(`(?i)@|\(at\)|\[at\]|\{at\}`).MatchString(in); got != want {
-			t.Fatalf("hasAtSign(%q) = %v", in, got)
-		}
 		if got, want := splitSentences(in), refSplitSentences(in); !slices.Equal(got, want) {
 			t.Fatalf("splitSentences(%q)\n got %q\nwant %q", in, got, want)
 		}

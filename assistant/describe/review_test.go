@@ -1,6 +1,9 @@
 package describe
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReviewRules: a review may state a rating and a bad experience; it
 // may not hold the rating over the seller, demand extras, carry personal
@@ -40,5 +43,26 @@ func TestReviewRules(t *testing.T) {
 	// The same plain rating in a message to the seller reads as pressure.
 	if c := Check(FieldDifference, "I will give it one star."); len(c.Findings) == 0 {
 		t.Error("a rating announced to the seller passed the message check")
+	}
+}
+
+// TestReviewSuggestionsSpeakOfTheReview: a review's findings advise on the
+// review, never on "the dispute text" (issue 11: the review helper's
+// suggestions were the dispute's).
+func TestReviewSuggestionsSpeakOfTheReview(t *testing.T) {
+	for id := range suggestions {
+		s := suggestionFor(FieldReview, id, "")
+		if s == "" {
+			t.Errorf("%s: no suggestion for a review", id)
+		}
+		if strings.Contains(strings.ToLower(s), "dispute text") || strings.Contains(s, "the case is settled") {
+			t.Errorf("%s: review suggestion speaks of the dispute: %q", id, s)
+		}
+	}
+	c := Check(FieldReview, "Call me on +44 7700 900123. This seller is a scammer.")
+	for _, f := range c.Findings {
+		if f.Suggestion != reviewSuggestions[f.ID] {
+			t.Errorf("%s: got the dispute suggestion %q", f.ID, f.Suggestion)
+		}
 	}
 }

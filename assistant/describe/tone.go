@@ -2,6 +2,8 @@ package describe
 
 import (
 	"strings"
+
+	"github.com/calmclaim/calmclaim/assistant"
 	"unicode"
 	"unicode/utf8"
 )
@@ -77,7 +79,20 @@ type Checked struct {
 // profanity, is at most MaxFieldRunes long and is written in sentences
 // with normal capitals and punctuation.
 func Check(field Field, text string) Checked {
-	c := checker{field: field, lex: tables()}
+	return CheckWith(field, text, Context{})
+}
+
+// Context is what the tone check may know of the case beyond the text:
+// the claim, so that a suggestion speaks of the buyer's problem (a broken
+// kettle is not told to write that the item does not match the order).
+// The zero Context gives suggestions that fit any claim.
+type Context struct {
+	Claim assistant.Claim
+}
+
+// CheckWith is Check with what is known of the case.
+func CheckWith(field Field, text string, ctx Context) Checked {
+	c := checker{field: field, lex: tables(), ctx: ctx}
 	c.run(text)
 	return Checked{Text: c.out, Findings: c.findings}
 }
@@ -85,22 +100,54 @@ func Check(field Field, text string) Checked {
 type checker struct {
 	field    Field
 	lex      *lexicon
+	ctx      Context
 	out      string
 	findings []Finding
 	seen     map[string]bool
 	ws       wordSeq // the words of the sentence or clause in hand
+	buf      []byte
+	// of the sentence in hand: whether data was taken out of it, and how
+	// many words that say something are left
+	removed bool
+	content int
+	text    string // the whole field, normalized
+	scores  *langScores
+}
+
+// fits reports whether the field reads as one of langs (see
+// langScores.fits); the field's language is guessed on first need.
+func (c *checker) fits(langs uint16) bool {
+	if c.scores == nil {
+		s := c.lex.guess(c.text)
+		c.scores = &s
+	}
+	return c.scores.fits(langs)
+}
+
+// kinds returns the kinds of a word or token that count in this field.
+func (c *checker) kinds(k wordKind, g guardedKind) wordKind {
+	if g.kinds&^k != 0 && c.fits(g.langs) {
+		k |= g.kinds
+	}
+	return k
 }
 
 // report adds a finding, once per id in a field.
 func (c *checker) report(id, excerpt string) {
+	c.reportOnce(id, id, excerpt)
+}
+
+// reportOnce adds a finding once per key.
+func (c *checker) reportOnce(key, id, excerpt string) {
 	if c.seen == nil {
 		c.seen = map[string]bool{}
 	}
-	if c.seen[id] {
+	if c.seen[key] {
 		return
 	}
-	c.seen[id] = true
-	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt, Suggestion: suggestions[id]})
+	c.seen[key] = true
+	c.findings = append(c.findings, Finding{ID: id, Field: c.field, Excerpt: excerpt,
+		Suggestion: suggestionFor(c.field, id, c.ctx.Claim)})
 }
 
 func (c *checker) run(text string) {
@@ -111,6 +158,7 @@ func (c *checker) run(text string) {
 	if n.hidden {
 		c.report(FindHidden, "")
 	}
+	c.text = n.text
 	s := c.redact(n.text)
 	var sentences []string
 	for _, sent := range splitSentences(s) {
@@ -124,7 +172,9 @@ func (c *checker) run(text string) {
 	}
 }
 
-// redact replaces personal data and links with placeholders.
+// redact replaces personal data and links with placeholders, which the
+// sentence's rewrite takes out again (see tidy.go), and reports each
+// piece: its kind, and its text masked ("CPF •••.•••.•••-09").
 func (c *checker) redact(s string) string {
 	spans := findPersonal(s)
 	if len(spans) == 0 {
@@ -133,7 +183,11 @@ func (c *checker) redact(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, sp := range spans {
-		c.report(sp.id, mask(s[sp.start:sp.end]))
+		ex := mask(s[sp.start:sp.end])
+		if sp.label != "" {
+			ex = sp.label + " " + ex
+		}
+		c.reportOnce(sp.id+"\x00"+ex, sp.id, ex)
 		b.WriteString(s[last:sp.start])
 		b.WriteString(placeholders[sp.id])
 		last = sp.end
@@ -262,28 +316,40 @@ func skipSpace(s string, i int) int {
 // nothing of it may go into the description.
 func (c *checker) sentence(sent sentence) string {
 	raw := strings.TrimSpace(sent.text)
+	// Spanish opens a question or an exclamation with ¿ or ¡: the opening
+	// marks are put back to match the calm end (¿ for a question).
+	opened := strings.TrimLeft(raw, "¡¿ ")
+	openRun := raw[:len(raw)-len(opened)]
+	raw = opened
 	if raw == "" {
 		return ""
 	}
-	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 {
-		c.report(FindShouting, excerpt(raw+sent.punct))
+	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 ||
+		strings.Count(openRun, "¡")+strings.Count(openRun, "¿") >= 2 {
+		c.report(FindShouting, excerpt(openRun+raw+sent.punct))
 	}
-	c.ws.split(skeleton(raw))
+	c.ws.read(raw)
+	c.lex.mark(&c.ws)
 	if id := c.lex.conduct(&c.ws, c.field); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	var kept []string
 	var seps []string
+	c.removed, c.content = false, 0
 	for _, cl := range splitClauses(raw) {
 		t := c.clause(strings.TrimSpace(cl.text))
 		if t == "" {
 			continue
 		}
 		kept = append(kept, t)
-		seps = append(seps, cl.sep)
+		sep := cl.sep
+		if (sep == ";" || sep == ":") && strings.HasSuffix(cl.text, " ") {
+			sep = " " + sep // French puts a space before ; and :
+		}
+		seps = append(seps, sep)
 	}
-	if len(kept) == 0 {
+	if len(kept) == 0 || c.removed && c.content < 2 {
 		return ""
 	}
 	var b strings.Builder
@@ -291,8 +357,8 @@ func (c *checker) sentence(sent sentence) string {
 		if i > 0 {
 			sep := seps[i-1]
 			switch sep {
-			case ":", ";", "：", "；":
-				b.WriteString(sep[:1])
+			case ":", ";", " :", " ;":
+				b.WriteString(sep)
 			default:
 				b.WriteByte(',')
 			}
@@ -306,8 +372,19 @@ func (c *checker) sentence(sent sentence) string {
 	end := "."
 	if strings.ContainsAny(sent.punct, "?？") {
 		end = "?"
+		if strings.HasSuffix(sent.text, " ") {
+			end = " ?" // French puts a space before ?
+		}
 	}
-	return capitalize(strings.TrimRight(out, " ,;:")) + end
+	out = strings.TrimRight(out, " ,;:")
+	if c.lex.turkish != 0 && strings.HasPrefix(out, "i") && c.fits(c.lex.turkish) {
+		out = "İ" + out[1:] // Turkish: the capital of i is İ
+	}
+	out = capitalize(out) + end
+	if end != "." && strings.Contains(openRun, "¿") {
+		out = "¿" + out
+	}
+	return out
 }
 
 // clause checks one clause: it is left out for an insult, hate speech or
@@ -316,24 +393,30 @@ func (c *checker) clause(raw string) string {
 	if raw == "" {
 		return ""
 	}
+	l := c.lex
 	words := strings.Fields(raw)
 	keys := make([]string, len(words))
 	kinds := make([]wordKind, len(words))
-	squeezed := make([]string, len(words))
+	latinText := mostlyLatin(raw)
 	for i, w := range words {
 		keys[i] = skeletonWord(w)
-		kinds[i], squeezed[i] = c.lex.words.kind(keys[i])
+		kinds[i] = c.kinds(l.wordKinds(w, keys[i], latinText))
 	}
-	sk := skeleton(raw)
-	c.ws.split(sk)
-	if id := c.lex.wordsOffence(keys, kinds, sk, &c.ws); id != "" {
+	c.ws.read(raw)
+	l.mark(&c.ws)
+	toks := c.ws.tok
+	tokKinds := make([]wordKind, len(toks))
+	for i, t := range toks {
+		tokKinds[i] = c.kinds(l.kindsOf(t.key, t.alt, t.plain, t.long))
+	}
+	if id := l.offence(kinds, &c.ws, tokKinds); id != "" {
 		c.report(id, excerpt(raw))
 		return ""
 	}
 	drop := make([]bool, len(words))
 	profane := false
 	for i := range words {
-		if c.lex.isProfanity(keys[i], kinds[i], squeezed[i]) {
+		if kinds[i]&profaneWord != 0 {
 			drop[i], profane = true, true
 			// "what the hell", "what the fuck": the article goes too.
 			if i > 0 && keys[i-1] == "the" && (keys[i] == "hell" || keys[i] == "fuck" || keys[i] == "heck") {
@@ -341,22 +424,24 @@ func (c *checker) clause(raw string) string {
 			}
 		}
 	}
-	// s h i t spelled out letter by letter
-	for i := 0; i < len(words); {
-		j := i
-		var b strings.Builder
-		for j < len(words) && utf8.RuneCountInString(keys[j]) == 1 {
-			b.WriteString(keys[j])
-			j++
+	// swear words inside a word ("ты-блядь") or spelled out letter by
+	// letter ("s h i t"), and swear phrases ("kurwa mać", "putain de")
+	dropTok := func(t token) {
+		for k := t.fw0; k <= t.fw1 && int(k) < len(drop); k++ {
+			drop[k] = true
 		}
-		if j-i >= 3 && c.lex.isProfanity(c.lex.wordKey(b.String())) {
-			for k := i; k < j; k++ {
-				drop[k] = true
-			}
-			profane = true
-		}
-		i = max(j, i+1)
+		profane = true
 	}
+	for i, t := range toks {
+		if tokKinds[i]&profaneWord != 0 {
+			dropTok(t)
+		}
+	}
+	l.phrases[kindIndex(profaneWord)].each(&c.ws, func(start, end int) {
+		for j := start; j < end; j++ {
+			dropTok(toks[c.ws.tk[j]])
+		}
+	})
 	if profane {
 		c.report(FindProfanity, excerpt(raw))
 		var kept []string
@@ -367,21 +452,44 @@ func (c *checker) clause(raw string) string {
 				keptKeys = append(keptKeys, keys[i])
 			}
 		}
-		if len(kept) < 2 || c.lex.dangling[keptKeys[len(keptKeys)-1]] {
+		if len(kept) < 2 || c.dangles(keptKeys[len(keptKeys)-1]) {
 			return ""
 		}
 		words = kept
 	}
-	if shouted := c.lex.calmCaps(words); shouted {
+	words, removed, content := tidyWords(words, &c.buf)
+	c.removed = c.removed || removed
+	c.content += content
+	if !removed {
+		c.content += 2 // a clause without data says something
+	}
+	if len(words) == 0 || removed && content == 0 {
+		return ""
+	}
+	if shouted := c.calmCaps(words); shouted {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
 }
 
+// mostlyLatin reports text with more Latin letters than Cyrillic ones.
+func mostlyLatin(s string) bool {
+	c := countScripts(s)
+	return c.latin > c.cyrillic
+}
+
+// dangles reports a word that cannot end a clause (what followed it was
+// removed), in the languages the field reads as.
+func (c *checker) dangles(key string) bool {
+	langs := c.lex.dangling[key]
+	return langs != 0 && c.fits(langs)
+}
+
 // calmCaps lowercases shouted words in place and reports whether any were.
 // A word is shouted when it is a common word written in capitals, or when
 // most of the clause is in capitals; acronyms, sizes and model codes stay.
-func (l *lexicon) calmCaps(words []string) bool {
+func (c *checker) calmCaps(words []string) bool {
+	l := c.lex
 	upper, letters, capsWords := 0, 0, 0
 	for _, w := range words {
 		u, l := 0, 0
@@ -401,9 +509,22 @@ func (l *lexicon) calmCaps(words []string) bool {
 	}
 	shoutyClause := letters >= 8 && upper*10 >= letters*7 && capsWords >= 2
 	changed := false
+	if !shoutyClause && capsWords == 0 && upper <= 1 {
+		return c.capitalI(words)
+	}
+	lower := strings.ToLower
+	if l.turkish != 0 && c.fits(l.turkish) {
+		lower = func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) }
+	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if utf8.RuneCountInString(core) < 2 || !allUpper(core) || hasDigit(w) {
+		if n := utf8.RuneCountInString(core); n == 1 && shoutyClause && w == core && allUpper(core) {
+			// "Y", "O", "A" of a shouted clause; "I" is English's I
+			if core != "I" || !c.fits(1<<langEnglish) {
+				words[i] = lower(core)
+			}
+			continue
+		} else if n < 2 || !allUpper(core) || hasDigit(w) {
 			continue
 		}
 		low := strings.ToLower(core)
@@ -411,18 +532,26 @@ func (l *lexicon) calmCaps(words []string) bool {
 			continue
 		}
 		if l.common[low] || shoutyClause {
-			words[i] = strings.Replace(w, core, low, 1)
+			words[i] = strings.Replace(w, core, lower(core), 1)
 			changed = true
 		}
 	}
+	c.capitalI(words)
+	return changed
+}
+
+// capitalI writes the English pronoun "i" as "I", in English text only
+// ("i" is "and" in Polish and "the" in Italian); it returns false.
+func (c *checker) capitalI(words []string) bool {
 	for i, w := range words {
-		if w == "i" {
-			words[i] = "I"
-		} else if strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+			if !c.fits(1 << langEnglish) {
+				return false
+			}
 			words[i] = "I" + w[1:]
 		}
 	}
-	return changed
+	return false
 }
 
 func allUpper(s string) bool {
@@ -444,6 +573,9 @@ func hasDigit(s string) bool {
 }
 
 func capitalize(s string) string {
+	if rest, ok := strings.CutPrefix(s, "¿"); ok {
+		return "¿" + capitalize(rest)
+	}
 	r, size := utf8.DecodeRuneInString(s)
 	if size == 0 || !unicode.IsLower(r) {
 		return s

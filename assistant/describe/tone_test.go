@@ -181,20 +181,3 @@ func TestInvalidUTF8AndControls(t *testing.T) {
 		t.Errorf("%+v", got.Findings)
 	}
 }
-
-func TestLuhnAndIBAN(t *testing.T) {
-	for s, want := range map[string]bool{
-		"4111 1111 1111 1111": true, "5500-0000-0000-0004": true, "378282246310005": true,
-		"4111111111111112": false, "8181234567890123": false, "1234567812345670": false,
-	} {
-		if got := isCard(s); got != want {
-			t.Errorf("isCard(%q) = %v", s, got)
-		}
-	}
-	for s, want := range map[string]bool{"GB82WEST12345698765432": true, "DE89370400440532013000": true,
-		"DE89370400440532013001": false, "NL91ABNA0417164300": true} {
-		if got := ibanValid([]byte(s)); got != want {
-			t.Errorf("ibanValid(%q) = %v", s, got)
-		}
-	}
-}

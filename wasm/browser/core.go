@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/web/api"
 	"github.com/calmclaim/calmclaim/web/pages"
 )
@@ -39,16 +40,18 @@ type page struct {
 	Location string
 }
 
-// render draws the page at path?query as the server would.
-func render(path, query string, now time.Time) page {
+// render draws the page at path?query as the server would, in lang (the
+// page's own language) unless the query chooses one.
+func render(path, query, lang string, now time.Time) page {
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		return page{Status: 400}
 	}
 	y, m, d := now.Date() // the buyer's own calendar day: the page knows its time zone
 	today, _ := assistant.MakeDate(y, int(m), d)
+	l, _ := i18n.Parse(lang)
 	var buf bytes.Buffer
-	res, rerr := pages.Render(context.Background(), &buf, pages.Request{Path: path, Query: q, Today: today})
+	res, rerr := pages.Render(context.Background(), &buf, pages.Request{Path: path, Query: q, Today: today, Lang: l})
 	if rerr != nil {
 		return page{Status: 500}
 	}
@@ -63,13 +66,15 @@ func render(path, query string, now time.Time) page {
 
 // calendar is the verdict's calendar file for the answers in query, with
 // the order number the buyer keeps in this browser: the page builds it
-// itself, so the number never travels in a request.
-func calendar(query, order string, now time.Time) (data, name string) {
+// itself, so the number never travels in a request. Its words are in lang
+// (the page's own language) unless the query chooses one.
+func calendar(query, order, lang string, now time.Time) (data, name string) {
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		return "", ""
 	}
 	y, m, d := now.Date()
 	today, _ := assistant.MakeDate(y, int(m), d)
-	return pages.Calendar(q, today, order)
+	l, _ := i18n.Parse(lang)
+	return pages.Calendar(q, today, order, l)
 }

@@ -46,7 +46,11 @@ func main() {
 		if len(args) < 2 {
 			return nil
 		}
-		p := render(args[0].String(), args[1].String(), time.Now())
+		lang := ""
+		if len(args) > 2 && args[2].Type() == js.TypeString {
+			lang = args[2].String()
+		}
+		p := render(args[0].String(), args[1].String(), lang, time.Now())
 		out := js.Global().Get("Object").New()
 		out.Set("status", p.Status)
 		out.Set("html", p.HTML)
@@ -57,7 +61,11 @@ func main() {
 		if len(args) < 2 {
 			return nil
 		}
-		data, name := calendar(args[0].String(), args[1].String(), time.Now())
+		lang := ""
+		if len(args) > 2 && args[2].Type() == js.TypeString {
+			lang = args[2].String()
+		}
+		data, name := calendar(args[0].String(), args[1].String(), lang, time.Now())
 		out := js.Global().Get("Object").New()
 		out.Set("data", data)
 		out.Set("name", name)

@@ -9,9 +9,17 @@ import (
 
 // Assess answers an assess request body: the verdict's JSON, or an error
 // to send as {"error": ...}. The HTTP handler, the Worker and the browser's
-// Calmclaim.assess all answer through it.
+// Calmclaim.assess all answer through it. A "lang" in the body adds the
+// rules' summaries in that language (see AssessIn).
 func Assess(body []byte, now time.Time) ([]byte, *assistant.Error) {
-	req, err := DecodeAssess(body, now)
+	return AssessIn(body, now, "")
+}
+
+// AssessIn is Assess for a request that came with an Accept-Language
+// header: when the body has no "lang", the header's language (one we
+// speak) is the one the summaries are also given in.
+func AssessIn(body []byte, now time.Time, acceptLanguage string) ([]byte, *assistant.Error) {
+	req, p, err := decodeAssess(body, now, acceptLanguage)
 	if err != nil {
 		return nil, err
 	}
@@ -19,17 +27,24 @@ func Assess(body []byte, now time.Time) ([]byte, *assistant.Error) {
 	if aerr != nil {
 		return nil, asError(aerr)
 	}
-	return AppendVerdict(make([]byte, 0, 2048), req.Today, &v), nil
+	return appendVerdict(make([]byte, 0, 2048), req.Today, &v, p), nil
 }
 
-// Checklist answers a checklist request body.
+// Checklist answers a checklist request body; a "lang" in it adds the
+// items' summaries in that language.
 func Checklist(body []byte, now time.Time) ([]byte, *assistant.Error) {
-	req, err := DecodeChecklist(body, now)
+	return ChecklistIn(body, now, "")
+}
+
+// ChecklistIn is Checklist for a request with an Accept-Language header,
+// as AssessIn.
+func ChecklistIn(body []byte, now time.Time, acceptLanguage string) ([]byte, *assistant.Error) {
+	req, p, err := decodeChecklist(body, now, acceptLanguage)
 	if err != nil {
 		return nil, err
 	}
 	res := assistant.Checklist(req.Today, req.Facts)
-	return AppendChecklist(make([]byte, 0, 8192), &res), nil
+	return appendChecklist(make([]byte, 0, 8192), &res, p), nil
 }
 
 // Describe answers a describe request body.

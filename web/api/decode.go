@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/tidwall/gjson"
 )
 
@@ -173,16 +174,26 @@ func readEnvelope(body []byte, now time.Time) (root, facts gjson.Result, today a
 }
 
 // DecodeAssess reads a POST /api/v1/assess body into an engine request.
-// now supplies the default for a missing "today".
+// now supplies the default for a missing "today". The optional "lang" is
+// checked too (readLang).
 func DecodeAssess(body []byte, now time.Time) (assistant.Request, *assistant.Error) {
+	req, _, err := decodeAssess(body, now, "")
+	return req, err
+}
+
+// decodeAssess is DecodeAssess with the request's language (readLang).
+func decodeAssess(body []byte, now time.Time, acceptLanguage string) (assistant.Request, *i18n.Printer, *assistant.Error) {
 	var req assistant.Request
-	_, facts, today, err := readEnvelope(body, now)
+	root, facts, today, err := readEnvelope(body, now)
 	if err != nil {
-		return req, err
+		return req, nil, err
 	}
 	req.Today = today
-	req.Facts, err = readDisputeFacts(facts, "facts.")
-	return req, err
+	if req.Facts, err = readDisputeFacts(facts, "facts."); err != nil {
+		return req, nil, err
+	}
+	p, err := readLang(root, acceptLanguage)
+	return req, p, err
 }
 
 // readDisputeFacts reads the dispute facts from a JSON object. A null value
@@ -254,12 +265,19 @@ type ChecklistRequest struct {
 	Facts assistant.ChecklistFacts
 }
 
-// DecodeChecklist reads a POST /api/v1/checklist body.
+// DecodeChecklist reads a POST /api/v1/checklist body, its optional "lang"
+// checked as for DecodeAssess.
 func DecodeChecklist(body []byte, now time.Time) (ChecklistRequest, *assistant.Error) {
+	req, _, err := decodeChecklist(body, now, "")
+	return req, err
+}
+
+// decodeChecklist is DecodeChecklist with the request's language (readLang).
+func decodeChecklist(body []byte, now time.Time, acceptLanguage string) (ChecklistRequest, *i18n.Printer, *assistant.Error) {
 	var req ChecklistRequest
-	_, facts, today, err := readEnvelope(body, now)
+	root, facts, today, err := readEnvelope(body, now)
 	if err != nil {
-		return req, err
+		return req, nil, err
 	}
 	req.Today = today
 	f := &req.Facts
@@ -290,7 +308,11 @@ func DecodeChecklist(body []byte, now time.Time) (ChecklistRequest, *assistant.E
 		}
 		return err == nil
 	})
-	return req, err
+	if err != nil {
+		return req, nil, err
+	}
+	p, err := readLang(root, acceptLanguage)
+	return req, p, err
 }
 
 func readEnum(v gjson.Result, field string, values []string, dst *string) *assistant.Error {

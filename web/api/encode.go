@@ -1,11 +1,22 @@
 package api
 
-import "github.com/calmclaim/calmclaim/assistant"
+import (
+	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
+)
 
 // AppendVerdict appends the JSON of a verdict (dispute-v1, "Verdict"), plus
 // the additive "last_date" (the end of Buyer Protection, or null) and the
 // "today" the assessment used.
 func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte {
+	return appendVerdict(b, today, v, nil)
+}
+
+// appendVerdict is AppendVerdict with, when p is not nil, the additive
+// "lang" (p's language) and each rule's and warning's summary in it,
+// "summary_localized", beside the English "summary".
+func appendVerdict(b []byte, today assistant.Date, v *assistant.Verdict, p *i18n.Printer) []byte {
 	w := jsonw{b: b}
 	w.open('{')
 	w.key("outcome")
@@ -19,7 +30,7 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	w.key("rules")
 	w.open('[')
 	for _, r := range v.Rules {
-		writeRule(&w, r, v.Claim)
+		writeRule(&w, r, v.Claim, p)
 	}
 	w.close(']')
 	w.key("remedy")
@@ -40,20 +51,31 @@ func AppendVerdict(b []byte, today assistant.Date, v *assistant.Verdict) []byte 
 	w.key("warnings")
 	w.open('[')
 	for _, r := range v.Warnings {
-		writeRule(&w, r, v.Claim)
+		writeRule(&w, r, v.Claim, p)
 	}
 	w.close(']')
 	w.key("next_question")
 	w.strOrNull(string(v.NextQuestion))
 	w.key("today")
 	w.str(today.String())
+	writeLang(&w, p)
 	w.close('}')
 	return w.b
 }
 
+// writeLang writes the additive "lang" of an answer given in p's language
+// too; nothing when p is nil.
+func writeLang(w *jsonw, p *i18n.Printer) {
+	if p != nil {
+		w.key("lang")
+		w.str(string(p.Lang))
+	}
+}
+
 // writeRule writes a rule with its citation for the claim; with no claim
 // (the rule pack), its default citation and, additively, the ones per claim.
-func writeRule(w *jsonw, r *assistant.Rule, claim assistant.Claim) {
+// With a printer, its summary in p's language follows the English one.
+func writeRule(w *jsonw, r *assistant.Rule, claim assistant.Claim, p *i18n.Printer) {
 	w.open('{')
 	w.key("id")
 	w.str(r.ID)
@@ -61,6 +83,10 @@ func writeRule(w *jsonw, r *assistant.Rule, claim assistant.Claim) {
 	w.str(string(r.Effect))
 	w.key("summary")
 	w.str(r.Summary)
+	if p != nil {
+		w.key("summary_localized")
+		w.str(enginetext.RuleSummary(p, r))
+	}
 	w.key("source")
 	w.str(r.SourceFor(claim))
 	if claim == "" && len(r.ClaimSources) > 0 {
@@ -95,6 +121,12 @@ func AppendError(b []byte, e *assistant.Error) []byte {
 // AppendChecklist appends {"verdict", "items": [{"id", "status", "summary",
 // "source", "detail"}]}.
 func AppendChecklist(b []byte, r *assistant.ChecklistResult) []byte {
+	return appendChecklist(b, r, nil)
+}
+
+// appendChecklist is AppendChecklist with, when p is not nil, the additive
+// "lang" and each item's "summary_localized".
+func appendChecklist(b []byte, r *assistant.ChecklistResult, p *i18n.Printer) []byte {
 	w := jsonw{b: b}
 	w.open('{')
 	w.key("verdict")
@@ -109,6 +141,10 @@ func AppendChecklist(b []byte, r *assistant.ChecklistResult) []byte {
 		w.str(string(it.Status))
 		w.key("summary")
 		w.str(it.Summary)
+		if p != nil {
+			w.key("summary_localized")
+			w.str(enginetext.ItemSummary(p, it.ID, it.Summary))
+		}
 		w.key("source")
 		w.str(it.Source)
 		w.key("detail")
@@ -116,6 +152,7 @@ func AppendChecklist(b []byte, r *assistant.ChecklistResult) []byte {
 		w.close('}')
 	}
 	w.close(']')
+	writeLang(&w, p)
 	w.close('}')
 	return w.b
 }
@@ -130,7 +167,7 @@ func AppendRules(b []byte, p *assistant.Pack) []byte {
 	w.key("rules")
 	w.open('[')
 	for i := range p.Rules {
-		writeRule(&w, &p.Rules[i], "")
+		writeRule(&w, &p.Rules[i], "", nil)
 	}
 	w.close(']')
 	w.key("checklist")

@@ -28,6 +28,7 @@ import (
 	"strings"
 )
 
+//go:generate go run ./embedtitles
 //go:generate go run ./gen
 
 // Prefix is where the static files are served.

@@ -4,8 +4,8 @@ package assets
 
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
-	"app.css":          "app.bd95daf1.css",
-	"app.js":           "app.0942f6ca.js",
+	"app.css":          "app.98929f23.css",
+	"app.js":           "app.b9dd5434.js",
 	"demo.css":         "demo.8930f4b6.css",
 	"favicon.svg":      "favicon.7f8bcb8d.svg",
 	"print.css":        "print.3280f3c2.css",

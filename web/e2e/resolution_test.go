@@ -134,6 +134,8 @@ func TestOrderDetailsStayInTheBrowser(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("story-ordered"), "A glass teapot")); err != nil {
 				t.Fatal(err)
 			}
+			waitFor(t, ctx, `document.getElementById("detail-order").value === "8190 2344 5566 7788" &&
+				document.querySelector("[data-testid=order-details]").open`, "the evidence page's details filled from this browser")
 			waitFor(t, ctx, `document.querySelector("[data-testid=description]") &&
 				document.querySelector("[data-testid=description]").textContent.includes("Order number: 8190234455667788. Item: Glass teapot.")`, "the description with the order")
 			// Clearing saved answers on the start page forgets them.
@@ -141,6 +143,24 @@ func TestOrderDetailsStayInTheBrowser(t *testing.T) {
 			waitFor(t, ctx, `!document.querySelector("[data-saved]").hidden`, "the saved answers")
 			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-clear]`)))
 			waitFor(t, ctx, `localStorage.getItem("calmclaim:details") === null`, "the details forgotten")
+		} else {
+			// With JavaScript off, the evidence page takes them with the story.
+			open(t, ctx, strings.Replace(csf, "/dispute/result", "/dispute/evidence", 1), false)
+			if err := chromedp.Do(ctx,
+				chromedp.Click(chromedp.CSS(`[data-testid=order-details] summary`)),
+				chromedp.SendKeys(chromedp.ID("detail-order"), "8190 2344 5566 7788"),
+				chromedp.SendKeys(chromedp.ID("detail-item"), "Glass teapot"),
+				chromedp.SendKeys(chromedp.ID("story-ordered"), "A glass teapot"),
+			); err != nil {
+				t.Fatal(err)
+			}
+			markOld(t, ctx)
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=check-description]`)))
+			waitFor(t, ctx, `document.querySelector("[data-testid=description]") &&
+				document.querySelector("[data-testid=description]").textContent.includes("Order number: 8190234455667788. Item: Glass teapot.")`, "the description with the order, JavaScript off")
+			if u := eval[string](t, ctx, `location.href`); strings.Contains(u, "8190") {
+				t.Errorf("the details reached the address: %s", u)
+			}
 		}
 	}
 }

@@ -7,26 +7,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
-// calendarWords are the words of the calendar file's events. Each event's
-// description starts with the order number, when known, then one line of
-// what to do.
-var calendarWords = struct {
-	EarliestSummary, EarliestDo     string
-	LastSummary, LastDo, LastDoLate string
-	OrderSummary, OrderLine         string
-}{
-	EarliestSummary: "Open your AliExpress dispute if the refund request is not settled",
-	EarliestDo:      "What to do: if the seller has not settled your refund request, open the dispute from the order page today and attach your evidence.",
-	LastSummary:     "Last day for your AliExpress dispute: Buyer Protection ends",
-	LastDo:          "What to do: if it is still not settled, open the dispute from the order page today, before Buyer Protection ends.",
-	// Buyer Protection ends before a dispute can be opened.
-	LastDoLate:   "What to do: Buyer Protection ends today, before a dispute can be opened; if it is not settled, contact AliExpress support today.",
-	OrderSummary: " (order {order})",
-	OrderLine:    "Order {order}",
-}
+// The words of the calendar file's events are in verdict.json
+// (calendar.*). Each event's description starts with the order number,
+// when known, then one line of what to do.
 
 // calendarEvent is one day in the calendar file.
 type calendarEvent struct {
@@ -40,19 +28,19 @@ type calendarEvent struct {
 // file can hold, in date order: the earliest day to open the dispute (wait
 // and contact_seller_first) and the last, the end of Buyer Protection, when
 // it is known and not past.
-func calendarEvents(v assistant.Verdict, today assistant.Date) []calendarEvent {
+func calendarEvents(p *i18n.Printer, v assistant.Verdict, today assistant.Date) []calendarEvent {
 	var out []calendarEvent
 	if v.Outcome == assistant.Wait || v.Outcome == assistant.ContactSellerFirst {
 		out = append(out, calendarEvent{Day: v.EarliestDate, Kind: string(v.Outcome),
-			Summary: calendarWords.EarliestSummary, Do: calendarWords.EarliestDo,
-			Details: "Why: " + v.Rules[0].Summary + " (Source: " + v.Rules[0].SourceFor(v.Claim) + ")"})
+			Summary: p.T("calendar.earliest.summary"), Do: p.T("calendar.earliest.do"),
+			Details: p.T("calendar.why", "summary", enginetext.RuleSummary(p, v.Rules[0]), "source", v.Rules[0].SourceFor(v.Claim))})
 	}
 	if !v.LastDate.IsZero() && !v.LastDate.Before(today) {
-		do := calendarWords.LastDo
+		do := p.T("calendar.last.do")
 		if v.LastDate.Before(v.EarliestDate) {
-			do = calendarWords.LastDoLate
+			do = p.T("calendar.last.do_late")
 		}
-		last := calendarEvent{Day: v.LastDate, Kind: "last", Summary: calendarWords.LastSummary, Do: do}
+		last := calendarEvent{Day: v.LastDate, Kind: "last", Summary: p.T("calendar.last.summary"), Do: do}
 		if len(out) > 0 && v.LastDate.Before(v.EarliestDate) {
 			out = append([]calendarEvent{last}, out...) // protection ends first
 		} else {
@@ -73,19 +61,17 @@ func calendarEvents(v assistant.Verdict, today assistant.Date) []calendarEvent {
 
 // calendarLink is the calendar file's address for the verdict and the
 // link's words with the dates in them, or "" when it has no day to come.
-func calendarLink(v assistant.Verdict, today assistant.Date, known, q url.Values) (href, text string, dates []templates.DateText) {
-	events := calendarEvents(v, today)
+func calendarLink(p *i18n.Printer, v assistant.Verdict, today assistant.Date, known, q url.Values) (href, text string, dates []templates.DateText) {
+	events := calendarEvents(p, v, today)
 	if len(events) == 0 {
 		return "", "", nil
 	}
-	var words []string
 	for _, e := range events {
-		dates = append(dates, dateText(e.Day))
-		words = append(words, longDate(e.Day))
+		dates = append(dates, dateText(p, e.Day))
 	}
-	text = fill(lastDayWords.CalendarOne, "{date}", words[0])
-	if len(words) > 1 {
-		text = fill(lastDayWords.CalendarTwo, "{date}", words[0], "{date2}", words[1])
+	text = p.T("verdict.calendar.one", "date", dates[0].Text)
+	if len(dates) > 1 {
+		text = p.T("verdict.calendar.two", "date", dates[0].Text, "date2", dates[1].Text)
 	}
 	return link("/dispute/calendar.ics", known, q), text, dates
 }
@@ -93,19 +79,28 @@ func calendarLink(v assistant.Verdict, today assistant.Date, known, q url.Values
 // Calendar is the dispute's calendar file (.ics) for the answers in q, and
 // its file name; "" when the verdict has no day to come. It holds one event
 // per day (calendarEvents), all day, each with an alarm the day before, a
-// line of what to do and, when order is not "", the order number.
+// line of what to do and, when order is not "", the order number. Its
+// words are in the language q's "lang" names, else in lang (the page's),
+// else in English.
 //
 // Calendar is pure, so the page's wasm can call it as well as the server.
 // GET /dispute/calendar.ics passes no order number: case details never go
 // in an address. A page that keeps the order number in the browser builds
 // the same file there with it.
-func Calendar(q url.Values, today assistant.Date, order string) (data, name string) {
+func Calendar(q url.Values, today assistant.Date, order string, lang i18n.Lang) (data, name string) {
+	if l, ok := i18n.Parse(q.Get("lang")); ok {
+		lang = l
+	}
+	return calendar(i18n.For(lang), q, today, order)
+}
+
+func calendar(p *i18n.Printer, q url.Values, today assistant.Date, order string) (data, name string) {
 	_, known, current := dispute.walk(q, today)
 	if current != "" {
 		return "", ""
 	}
 	v, _ := verdictFor(known, today)
-	events := calendarEvents(v, today)
+	events := calendarEvents(p, v, today)
 	stamp, ok := icsDate(today)
 	if len(events) == 0 || !ok {
 		return "", ""
@@ -131,8 +126,8 @@ func Calendar(q url.Values, today assistant.Date, order string) (data, name stri
 		end, _ := icsDate(e.Day.AddDays(1))
 		summary, desc := e.Summary, e.Do
 		if order != "" {
-			summary += fill(calendarWords.OrderSummary, "{order}", order)
-			desc = fill(calendarWords.OrderLine, "{order}", order) + "\n" + desc
+			summary += p.T("calendar.order_summary", "order", order)
+			desc = p.T("calendar.order_line", "order", order) + "\n" + desc
 		}
 		if e.Details != "" {
 			desc += "\n" + e.Details

@@ -62,7 +62,7 @@ func events(t *testing.T, data string) []parsedEvent {
 // a line of what to do, read back by an iCalendar parser.
 func TestCalendarHoldsBothDays(t *testing.T) {
 	q, _ := url.ParseQuery(withProtection("2026-12-20"))
-	data, name := Calendar(q, today, "")
+	data, name := Calendar(q, today, "", "")
 	if name != "calmclaim-2026-11-30.ics" {
 		t.Errorf("file name %q", name)
 	}
@@ -71,8 +71,8 @@ func TestCalendarHoldsBothDays(t *testing.T) {
 		t.Fatalf("%d events, want 2:\n%s", len(ev), data)
 	}
 	want := []struct{ start, end, summary, do string }{
-		{"20261130", "20261201", "Open your AliExpress dispute if the refund request is not settled", calendarWords.EarliestDo},
-		{"20261220", "20261221", "Last day for your AliExpress dispute: Buyer Protection ends", calendarWords.LastDo},
+		{"20261130", "20261201", "Open your AliExpress dispute if the refund request is not settled", en.T("calendar.earliest.do")},
+		{"20261220", "20261221", "Last day for your AliExpress dispute: Buyer Protection ends", en.T("calendar.last.do")},
 	}
 	for i, w := range want {
 		e := ev[i]
@@ -107,27 +107,27 @@ func TestCalendarHoldsBothDays(t *testing.T) {
 // file, and its line says to act that day, not to open the dispute.
 func TestCalendarWhenProtectionEndsFirst(t *testing.T) {
 	q, _ := url.ParseQuery(withProtection("2026-11-27"))
-	data, name := Calendar(q, today, "")
+	data, name := Calendar(q, today, "", "")
 	ev := events(t, data)
 	if len(ev) != 2 || ev[0].start != "20261127" || ev[1].start != "20261130" || name != "calmclaim-2026-11-27.ics" {
 		t.Fatalf("%s: %+v", name, ev)
 	}
-	if first, _, _ := strings.Cut(ev[0].desc, "\n"); first != calendarWords.LastDoLate {
+	if first, _, _ := strings.Cut(ev[0].desc, "\n"); first != en.T("calendar.last.do_late") {
 		t.Errorf("the last day says %q", first)
 	}
 	// Protection already ended: only the earliest day is still to come.
 	q, _ = url.ParseQuery(withProtection("2026-11-21"))
-	if ev := events(t, first(Calendar(q, today, ""))); len(ev) != 1 || ev[0].start != "20261130" {
+	if ev := events(t, first(Calendar(q, today, "", ""))); len(ev) != 1 || ev[0].start != "20261130" {
 		t.Errorf("protection ended: %+v", ev)
 	}
 	// Eligible, protection ending later: the last day alone.
 	q, _ = url.ParseQuery(strings.Replace(withProtection("2026-12-20"), "refund_requested_on=2026-11-20", "refund_requested_on=2026-11-01", 1))
-	if ev := events(t, first(Calendar(q, today, ""))); len(ev) != 1 || ev[0].start != "20261220" || len(ev[0].alarms) != 1 {
+	if ev := events(t, first(Calendar(q, today, "", ""))); len(ev) != 1 || ev[0].start != "20261220" || len(ev[0].alarms) != 1 {
 		t.Errorf("eligible: %+v", ev)
 	}
 	// Skipped: the earliest day alone, as before.
 	q, _ = url.ParseQuery(brokenWait)
-	if ev := events(t, first(Calendar(q, today, ""))); len(ev) != 1 || ev[0].start != "20261130" || len(ev[0].alarms) != 1 {
+	if ev := events(t, first(Calendar(q, today, "", ""))); len(ev) != 1 || ev[0].start != "20261130" || len(ev[0].alarms) != 1 {
 		t.Errorf("skipped: %+v", ev)
 	}
 }
@@ -139,7 +139,7 @@ func first(a, _ string) string { return a }
 // characters and iCalendar's special characters cannot break the file.
 func TestCalendarWithOrderNumber(t *testing.T) {
 	q, _ := url.ParseQuery(withProtection("2026-12-20"))
-	data, _ := Calendar(q, today, " 8123456789012345 ")
+	data, _ := Calendar(q, today, " 8123456789012345 ", "")
 	for i, e := range events(t, data) {
 		if !strings.HasPrefix(e.desc, "Order 8123456789012345\nWhat to do: ") || !strings.HasSuffix(e.summary, " (order 8123456789012345)") {
 			t.Errorf("event %d: %q %q", i, e.summary, e.desc)
@@ -149,7 +149,7 @@ func TestCalendarWithOrderNumber(t *testing.T) {
 		}
 	}
 	hostile := "81;23,4\\5\r\nEND:VCALENDAR\r\nBEGIN:VEVENT" + strings.Repeat("9", 100)
-	data, _ = Calendar(q, today, hostile)
+	data, _ = Calendar(q, today, hostile, "")
 	ev := events(t, data)
 	if len(ev) != 2 {
 		t.Fatalf("%d events after a hostile order number", len(ev))

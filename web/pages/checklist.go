@@ -7,11 +7,17 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
-func yn(id, short, title, hint string) *step {
-	return &step{ID: id, Name: id, Kind: "radios", Short: short, Title: title, Hint: hint, Options: yesNoUnsure}
+func yn(id string) *step {
+	return &step{ID: id, Name: id, Kind: "radios", Key: "check.q." + id, Options: yesNoUnsure}
+}
+
+func cq(id string, values ...string) *step {
+	return &step{ID: id, Name: id, Kind: "radios", Key: "check.q." + id, Options: opts("check.q."+id, values...)}
 }
 
 // checklistOrder is the checklist's questions in the order they are asked:
@@ -19,66 +25,46 @@ func yn(id, short, title, hint string) *step {
 // checkout, an imitation when the genuine product is wanted, a request for
 // a login or a code), then the rest. The names are the checklist facts of
 // assistant/checklist.go, except order_placed, which only decides whether
-// order_placed_on is asked.
+// order_placed_on is asked. Their words are in checklist.json.
 var checklistOrder = []*step{
-	yn("off_platform_payment_requested", "Asked to pay another way", "Has the seller asked you to pay outside the checkout?", "For example by bank transfer, a payment app or a link in chat."),
-	{ID: "listing_condition", Name: "listing_condition", Kind: "radios", Short: "Condition in the listing",
-		Title: "What does the listing say about the item's condition?", Hint: "Look at the title, the options and the description.",
-		Options: []templates.Option{opt("new", "New", ""), opt("used", "Used", ""), opt("defective", "Defective or for parts", ""),
-			opt("imitation", "An imitation, replica or copy", ""), opt("unsure", "It does not say", "")}},
-	yn("wants_genuine", "Want the genuine product", "Do you want the genuine branded product?", ""),
-	yn("asked_for_login_or_code", "Asked for a login or code", "Has anyone asked for your password or a one-time code, or sent you a login link?", "In a chat, an email, a text message or on a page that promises a coupon or a refund."),
-	yn("variant_chosen", "Exact variant chosen", "Have you chosen the exact model, size and colour?", "Check the option you picked, not only the photos."),
-	yn("package_contents_checked", "Package contents read", "Have you read what the package contains?", "Chargers, cases and cables are often not included."),
-	yn("compatibility_checked", "Fits what you have", "Have you checked it fits what you will use it with?", "Your device, plug and socket, car model or local standards."),
-	{ID: "seller_positive_percent", Name: "seller_positive_percent", Kind: "radios", Short: "Store's positive feedback",
-		Title: "How much positive feedback does the store have?", Hint: "Shown on the store's page.",
-		Options: []templates.Option{opt("97", "95% or more", ""), opt("92", "Between 90% and 95%", ""),
-			opt("85", "Less than 90%", ""), opt("unsure", "I have not looked", "")}},
-	yn("photo_reviews_seen", "Reviews with photos read", "Have you read reviews with buyers' own photos?", ""),
-	yn("delivery_checked", "Delivery cost and date known", "Do you know the delivery cost and the promised delivery date?", ""),
-	yn("free_returns", "Free returns", "Does the listing offer free returns?", ""),
-	{ID: "category", Name: "category", Kind: "radios", Short: "Kind of item", Title: "What kind of item is it?",
-		Hint: "Some kinds of goods need a permit or a certificate to bring into a country, or are not allowed in.",
-		Options: []templates.Option{opt("general", "Everyday goods, such as clothes or home items", ""),
-			opt("electronics", "Electronics", ""), opt("batteries", "Batteries, or something containing them", ""),
-			opt("radio_devices", "Radio devices, such as walkie-talkies or drones", ""), opt("cosmetics", "Cosmetics", ""),
-			opt("medical", "Medical products", ""), opt("childrens", "Children's products or toys", ""),
-			opt("automotive", "Car parts", ""), opt("branded", "Branded goods", "")}},
-	yn("warranty_offered", "Warranty offered", "Is a warranty offered?", ""),
-	yn("import_rules_checked", "Import tax, duty and rules looked up", "Have you looked up what your country charges and requires to import it?",
-		"Import tax, customs duty, any declaration, and whether it is banned."),
-	yn("specs_complete", "Every detail you need is listed", "Does the listing give every detail you need?", "If not, ask the seller in the chat before paying."),
-	yn("screenshots_saved", "Screenshots saved", "Have you saved screenshots of the listing and the option you chose?", ""),
-	{ID: "order_placed", Name: "order_placed", Kind: "radios", Short: "Order placed",
-		Title: "Have you already placed the order?", Hint: "Placing an order and paying for it are separate steps.",
-		Options: []templates.Option{opt("false", "No, not yet", ""), opt("true", "Yes, but I have not paid for it yet", "")}},
-	{ID: "order_placed_on", Name: "order_placed_on", Kind: "date", Short: "Order placed on",
-		Title: "When did you place the order?", Hint: "The order date on the order page. For example, 15 11 2026.", NotFuture: true},
-	yn("coupon_used", "Coupon used", "Are you using a coupon or promo code?", ""),
-	yn("coupon_terms_checked", "Coupon terms read", "Have you read the coupon's terms?", "Country, order amount, category, seller and dates."),
-	yn("address_current", "Address up to date", "Is the delivery address, name and phone number on the order current?", ""),
+	yn("off_platform_payment_requested"),
+	cq("listing_condition", "new", "used", "defective", "imitation", "unsure"),
+	yn("wants_genuine"),
+	yn("asked_for_login_or_code"),
+	yn("variant_chosen"),
+	yn("package_contents_checked"),
+	yn("compatibility_checked"),
+	cq("seller_positive_percent", "97", "92", "85", "unsure"),
+	yn("photo_reviews_seen"),
+	yn("delivery_checked"),
+	yn("free_returns"),
+	cq("category", "general", "electronics", "batteries", "radio_devices", "cosmetics", "medical", "childrens",
+		"automotive", "branded"),
+	yn("warranty_offered"),
+	yn("import_rules_checked"),
+	yn("specs_complete"),
+	yn("screenshots_saved"),
+	cq("order_placed", "false", "true"),
+	{ID: "order_placed_on", Name: "order_placed_on", Kind: "date", Key: "check.q.order_placed_on", NotFuture: true},
+	yn("coupon_used"),
+	yn("coupon_terms_checked"),
+	yn("address_current"),
 }
 
 // stop is the page that ends the checklist at an answer that makes item a
-// stop. Its one answer, "1", is the buyer's choice to go on anyway.
-func stop(item, title, hint string) *step {
-	name := "continue_" + strings.TrimPrefix(item, "pre.")
-	return &step{ID: name, Name: name, Kind: "stop", Item: item, Title: title, Hint: hint,
-		Options: []templates.Option{opt("1", "Continue with the checklist anyway", "")}}
+// stop (its words: check.stop.<item>.title and .hint). Its one answer,
+// "1", is the buyer's choice to go on anyway.
+func stop(item string) *step {
+	short := strings.TrimPrefix(item, "pre.")
+	name := "continue_" + short
+	return &step{ID: name, Name: name, Kind: "stop", Item: item, Key: "check.stop." + short,
+		Options: []templates.Option{{Value: "1", Label: "check.stop.continue"}}}
 }
 
 // checklistStops are the checklist's stop pages, one per item that can be
 // a stop. The reason and its source are the engine's; the page adds a
 // heading and what going on is still good for.
-var checklistStops = []*step{
-	stop("pre.pay_on_platform", "Stop: do not pay this seller outside the checkout",
-		"You can still go through the rest of the checklist, for example to compare this listing with another seller's."),
-	stop("pre.listing_condition", "Stop: this listing is not the genuine product",
-		"You can still go through the rest of the checklist, for example if you decide a copy is what you want after all."),
-	stop("pre.account_safety", "Stop: do not give anyone your login or a code",
-		"You can still go through the rest of the checklist for this order."),
-}
+var checklistStops = []*step{stop("pre.pay_on_platform"), stop("pre.listing_condition"), stop("pre.account_safety")}
 
 var checklistSteps = func() map[string]*step {
 	m := map[string]*step{}
@@ -171,76 +157,54 @@ func ChecklistFacts(q url.Values) assistant.ChecklistFacts {
 	return f
 }
 
-// checklistItemPages names each checklist item for the result page and
-// lists the questions that inform it. An item none of them has answered
-// is shown as not checked, whatever the engine makes of the silence.
-var checklistItemPages = map[string]struct {
-	Title string
-	Steps []string
-}{
-	"pre.exact_variant":       {"The exact model, size and colour", []string{"variant_chosen"}},
-	"pre.package_contents":    {"What the package contains", []string{"package_contents_checked"}},
-	"pre.compatibility":       {"It fits what you have", []string{"compatibility_checked"}},
-	"pre.seller_rating":       {"The store's feedback", []string{"seller_positive_percent"}},
-	"pre.photo_reviews":       {"Reviews with buyers' photos", []string{"photo_reviews_seen"}},
-	"pre.delivery_time_cost":  {"Delivery cost and date", []string{"delivery_checked"}},
-	"pre.free_returns":        {"Free returns", []string{"free_returns"}},
-	"pre.warranty":            {"Warranty", []string{"warranty_offered", "category"}},
-	"pre.import_rules":        {"Import tax, duty and your country's rules", []string{"import_rules_checked"}},
-	"pre.restricted_category": {"Goods that need a permit or are not allowed in", []string{"category"}},
-	"pre.listing_condition":   {"The condition the listing states", []string{"listing_condition", "wants_genuine"}},
-	"pre.ask_seller":          {"Details missing from the listing", []string{"specs_complete"}},
-	"pre.save_screenshots":    {"Screenshots of the listing", []string{"screenshots_saved"}},
-	"pre.pay_on_platform":     {"Paying through the checkout", []string{"off_platform_payment_requested"}},
-	"pre.payment_window":      {"Time left to pay", []string{"order_placed", "order_placed_on"}},
-	"pre.coupon_terms":        {"Coupon terms", []string{"coupon_used", "coupon_terms_checked"}},
-	"pre.account_safety":      {"Your login and codes", []string{"asked_for_login_or_code"}},
-	"pre.address_current":     {"Delivery address", []string{"address_current"}},
+// checklistItemPages lists the questions that inform each checklist item
+// (its name on the result page: check.item.<id>.title). An item none of
+// them has answered is shown as not checked, whatever the engine makes of
+// the silence.
+var checklistItemPages = map[string][]string{
+	"pre.exact_variant":       {"variant_chosen"},
+	"pre.package_contents":    {"package_contents_checked"},
+	"pre.compatibility":       {"compatibility_checked"},
+	"pre.seller_rating":       {"seller_positive_percent"},
+	"pre.photo_reviews":       {"photo_reviews_seen"},
+	"pre.delivery_time_cost":  {"delivery_checked"},
+	"pre.free_returns":        {"free_returns"},
+	"pre.warranty":            {"warranty_offered", "category"},
+	"pre.import_rules":        {"import_rules_checked"},
+	"pre.restricted_category": {"category"},
+	"pre.listing_condition":   {"listing_condition", "wants_genuine"},
+	"pre.ask_seller":          {"specs_complete"},
+	"pre.save_screenshots":    {"screenshots_saved"},
+	"pre.pay_on_platform":     {"off_platform_payment_requested"},
+	"pre.payment_window":      {"order_placed", "order_placed_on"},
+	"pre.coupon_terms":        {"coupon_used", "coupon_terms_checked"},
+	"pre.account_safety":      {"asked_for_login_or_code"},
+	"pre.address_current":     {"address_current"},
 }
 
-// checklistGroups are the result's sections, in order, with their headings
-// (the page adds the count).
-var checklistGroups = []struct {
-	Status  assistant.Status
-	Heading string
-}{
-	{assistant.StatusStop, "Stop"},
-	{assistant.StatusWarn, "Check before you pay"},
-	{assistant.StatusUnknown, "Not checked"},
-	{assistant.StatusOK, "Fine"},
-}
-
-var checklistHeadlines = map[string]string{
-	assistant.VerdictGo:      "Go: nothing here stands in the way of this order",
-	assistant.VerdictCaution: "Caution: check the points marked below before you pay",
-	assistant.VerdictStop:    "Stop: do not pay for this order as it stands",
-}
-
-// The words around the buyer's answers on a result item.
-const (
-	youSaid     = "You said: "
-	notAnswered = "You have not answered this."
-)
+// checklistGroups are the result's sections, in order; each heading is
+// check.group.<status> (the page adds the count).
+var checklistGroups = []assistant.Status{assistant.StatusStop, assistant.StatusWarn, assistant.StatusUnknown, assistant.StatusOK}
 
 // checklistResult renders the go, caution or stop summary.
-func checklistResult(q url.Values, today assistant.Date, embed bool) templ.Component {
+func checklistResult(p *i18n.Printer, q url.Values, today assistant.Date, embed bool) templ.Component {
 	path, known, current := checklist.walk(q, today)
 	if current != "" {
-		return checklist.page(q, today, embed)
+		return checklist.page(p, q, today, embed)
 	}
-	verdict, items := checklistOutcome(today, path, known)
+	verdict, items := checklistOutcome(p, today, path, known)
 	r := templates.ChecklistResult{
 		Page:     templates.Page{Embedded: embed, Back: link("/checklist", known, q)},
 		Verdict:  verdict,
-		Headline: checklistHeadlines[verdict],
+		Headline: p.T("check.headline." + verdict),
 		Answers:  link("/checklist", known, q),
 		Restart:  link("/checklist", nil, q),
 	}
 	r.Title = r.Headline
 	for _, g := range checklistGroups {
-		group := templates.ChecklistGroup{Status: string(g.Status), Heading: g.Heading}
+		group := templates.ChecklistGroup{Status: string(g), Heading: p.T("check.group." + string(g))}
 		for _, it := range items {
-			if it.Status == string(g.Status) {
+			if it.Status == string(g) {
 				group.Items = append(group.Items, it)
 			}
 		}
@@ -254,36 +218,37 @@ func checklistResult(q url.Values, today assistant.Date, embed bool) templ.Compo
 // checklistOutcome is the verdict and the items as the buyer sees them, in
 // the checklist's order. An item whose questions were not answered is not
 // checked, even where the engine needs no answer to call it fine.
-func checklistOutcome(today assistant.Date, path []*step, known url.Values) (string, []templates.ChecklistItem) {
+func checklistOutcome(p *i18n.Printer, today assistant.Date, path []*step, known url.Values) (string, []templates.ChecklistItem) {
 	res := assistant.Checklist(today, ChecklistFacts(known))
 	verdict := res.Verdict
 	var items []templates.ChecklistItem
 	for _, it := range res.Items {
-		info := checklistItemPages[it.ID]
+		steps := checklistItemPages[it.ID]
 		var said []string
-		for _, name := range info.Steps {
+		for _, name := range steps {
 			if s := checklistSteps[name]; onPath(path, name) && answered(s, known) {
-				said = append(said, s.Short+" \u2014 "+answerText(s, known))
+				said = append(said, p.T("check.answer", "question", s.short(p), "answer", answerText(p, s, known)))
 			}
 		}
 		status := it.Status
-		if !informed(info.Steps, known) && status != assistant.StatusUnknown {
+		if !informed(steps, known) && status != assistant.StatusUnknown {
 			status = assistant.StatusUnknown
 			if verdict == assistant.VerdictGo {
 				verdict = assistant.VerdictCaution
 			}
 		}
-		out := templates.ChecklistItem{ID: it.ID, Status: string(status), Title: info.Title,
-			Finding: it.Detail, Answers: notAnswered, Summary: it.Summary, Source: it.Source}
+		out := templates.ChecklistItem{ID: it.ID, Status: string(status), Title: p.T("check.item." + it.ID + ".title"),
+			Finding: enginetext.ItemDetail(p, &it), Answers: p.T("check.not_answered"),
+			Summary: enginetext.ItemSummary(p, it.ID, it.Summary), Source: it.Source}
 		if len(said) > 0 {
-			out.Answers = youSaid + strings.Join(said, "; ") + "."
+			out.Answers = p.T("check.you_said", "answers", strings.Join(said, "; "))
 		}
 		if status == assistant.StatusUnknown {
 			out.Finding = "" // a finding needs an answer to stand on
 		}
 		if iso := it.Date.String(); !it.Date.IsZero() && strings.Contains(out.Finding, iso) {
 			out.Finding, out.FindingEnd, _ = strings.Cut(out.Finding, iso)
-			out.Date, out.DateText = iso, longDate(it.Date)
+			out.Date, out.DateText = iso, longDate(p, it.Date)
 		}
 		items = append(items, out)
 	}
@@ -303,29 +268,30 @@ func informed(names []string, known url.Values) bool {
 
 // stopPage renders a stop: the reason and its source, a link to change the
 // answer that made it, and a form to go on with the checklist anyway.
-func stopPage(s *step, q url.Values, known url.Values, back string, embed bool) templ.Component {
+func stopPage(p *i18n.Printer, s *step, q url.Values, known url.Values, back string, embed bool) templ.Component {
 	var it assistant.ChecklistItem
 	for _, x := range assistant.Checklist(assistant.Date{}, ChecklistFacts(known)).Items {
 		if x.ID == s.Item {
 			it = x
 		}
 	}
-	p := templates.ChecklistStop{
-		Page:    templates.Page{Title: s.Title, Back: back, Embedded: embed},
+	title := s.title(p)
+	c := templates.ChecklistStop{
+		Page:    templates.Page{Title: title, Back: back, Embedded: embed},
 		Item:    s.Item,
-		Heading: s.Title,
-		Finding: it.Detail,
-		Summary: it.Summary,
+		Heading: title,
+		Finding: enginetext.ItemDetail(p, &it),
+		Summary: enginetext.ItemSummary(p, it.ID, it.Summary),
 		Source:  it.Source,
-		Hint:    s.Hint,
+		Hint:    s.hint(p),
 		Action:  checklist.base,
 		Step:    s.ID,
 		Name:    s.Name,
 		Value:   s.Options[0].Value,
 		Hidden:  hiddenAnswers(s, q, known),
-		Button:  s.Options[0].Label,
+		Button:  p.T(s.Options[0].Label),
 		Change:  back,
 		Restart: link(checklist.base, nil, q),
 	}
-	return templates.ChecklistStopPage(p)
+	return templates.ChecklistStopPage(c)
 }

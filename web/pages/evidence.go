@@ -7,15 +7,14 @@ import (
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
-var storyFields = []templates.StoryField{
-	{Name: "ordered", Label: "What did you order?", Hint: "The item, the option you chose (size, colour, model) and when."},
-	{Name: "received", Label: "What arrived?", Hint: "What you found when you opened the parcel, or that nothing came."},
-	{Name: "difference", Label: "What is different from the listing?", Hint: "Plain facts: what the listing promised and what you got."},
-	{Name: "requested", Label: "What are you asking for?", Hint: "For example a full refund, a partial refund or the missing part."},
-}
+// storyFields are the buyer's own-words fields; each one's label and hint
+// are story.<name>.label and .hint in guide.json.
+var storyFields = []string{"ordered", "received", "difference", "requested"}
 
 // caseJSON is the describe request for these facts, without the story:
 // the page's script adds the buyer's words and files to it locally.
@@ -47,44 +46,61 @@ func caseJSON(f assistant.Facts, today assistant.Date) string {
 // evidencePage renders the page that prepares the dispute. form holds the
 // story when the buyer sent it without JavaScript (a POST, so their words
 // are never in an address).
-func evidencePage(q, form url.Values, today assistant.Date, embed bool) templ.Component {
+func evidencePage(p *i18n.Printer, q, form url.Values, today assistant.Date, embed bool) templ.Component {
 	_, known, current := dispute.walk(q, today)
 	if current != "" {
-		return dispute.page(q, today, embed)
+		return dispute.page(p, q, today, embed)
 	}
 	v, f := verdictFor(known, today)
 	e := templates.EvidencePage{
-		Page:   templates.Page{Title: "Prepare your dispute", Embedded: embed, Back: link("/dispute/result", known, q)},
+		Page:   templates.Page{Title: p.T("page.title.evidence"), Embedded: embed, Back: link("/dispute/result", known, q)},
 		Case:   caseJSON(f, today),
 		Action: link("/dispute/evidence", known, q) + "#describe",
 		Result: link("/dispute/result", known, q),
 	}
 	story := describe.Story{Ordered: form.Get("ordered"), Received: form.Get("received"),
 		Difference: form.Get("difference"), Requested: form.Get("requested")}
-	for _, sf := range storyFields {
-		sf.Value = form.Get(sf.Name)
-		e.Story = append(e.Story, sf)
+	for _, name := range storyFields {
+		e.Story = append(e.Story, templates.StoryField{Name: name, Label: p.T("story." + name + ".label"),
+			Hint: p.T("story." + name + ".hint"), Value: form.Get(name)})
 	}
-	for _, ev := range v.Evidence {
+	for i := range v.Evidence {
+		ev := &v.Evidence[i]
 		accept, types := evidenceTypes(ev.ID)
-		e.Evidence = append(e.Evidence, templates.Evidence{ID: string(ev.ID), Label: evidenceLabels[ev.ID], Why: ev.Why,
-			Required: ev.Required, Accept: accept, Types: types})
+		e.Evidence = append(e.Evidence, templates.Evidence{ID: string(ev.ID), Label: EvidenceLabel(p, ev.ID),
+			Why: enginetext.EvidenceWhy(p, v.Claim, ev), Required: ev.Required, Accept: accept, Types: p.T(types)})
 	}
-	if len(form) > 0 {
-		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story})
+	details, errs := describe.ReadDetails(form.Get, today)
+	for _, df := range detailFieldsIn(p) {
+		df.Value = form.Get(df.Name)
+		e.DetailsOpen = e.DetailsOpen || df.Value != ""
+		for _, err := range errs {
+			if err.Field == df.Name {
+				df.Error = enginetext.DetailError(p, err)
+				e.DetailErrors = append(e.DetailErrors, df)
+			}
+		}
+		e.Details = append(e.Details, df)
+	}
+	if len(errs) > 0 {
+		e.Title = errorTitle(p, e.Title)
+	}
+	if len(form) > 0 && len(errs) == 0 {
+		d := describe.Describe(describe.Input{Today: today, Facts: f, Verdict: v, Story: story, Details: details})
 		e.Description = d.Text
 		e.Reason = d.Reason
 		for _, fd := range d.Findings {
-			e.Findings = append(e.Findings, templates.Finding{ID: fd.ID, Field: fieldLabel(string(fd.Field)), Excerpt: fd.Excerpt, Suggestion: fd.Suggestion})
+			e.Findings = append(e.Findings, templates.Finding{ID: fd.ID, Field: fieldLabel(p, string(fd.Field)), Excerpt: fd.Excerpt, Suggestion: fd.Suggestion})
 		}
 	}
 	return templates.EvidencePageView(e)
 }
 
-func fieldLabel(name string) string {
+// fieldLabel is a story field's label, or name for a field that is not one.
+func fieldLabel(p *i18n.Printer, name string) string {
 	for _, sf := range storyFields {
-		if sf.Name == name {
-			return sf.Label
+		if sf == name {
+			return p.T("story." + name + ".label")
 		}
 	}
 	return name

@@ -1,6 +1,9 @@
 package pages
 
 import (
+	"bytes"
+	"context"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -65,5 +68,45 @@ func TestEvidencePageChoicesStartOff(t *testing.T) {
 	}
 	for _, want := range []string{`<progress id="bundle-progress"`, `aria-live="polite"`, `data-testid="not-cleaned"`} {
 		has(t, html, want)
+	}
+}
+
+// TestOrderDetailsOnTheEvidencePageWithoutJavaScript: with JavaScript off
+// the order's details are posted with the story and reach the description,
+// escaped and validated, never an address (issue 11: they reached only the
+// message page).
+func TestOrderDetailsOnTheEvidencePageWithoutJavaScript(t *testing.T) {
+	post := func(form url.Values) string {
+		var buf bytes.Buffer
+		if _, err := Render(context.Background(), &buf, Request{Path: "/dispute/evidence", Query: mustQuery(t, brokenWait), Today: today, Form: form}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	_, html := render(t, "/dispute/evidence?"+brokenWait)
+	for _, name := range []string{"order", "item", "option", "store", "amount", "currency", "ordered_on"} {
+		has(t, html, `id="detail-`+name+`" name="`+name+`"`)
+	}
+	story := url.Values{"ordered": {"A kettle, 1.7 litres."}, "received": {"It does not heat."},
+		"difference": {"The listing says it boils water."}, "requested": {"A full refund."},
+		"order": {"8190 2344 5566 7788"}, "item": {`Kettle "<script>alert(1)</script>`}, "store": {"Best Kitchen Store"}}
+	html = post(story)
+	has(t, html, `data-testid="description"`)
+	has(t, html, "8190234455667788")
+	has(t, html, "Kettle &#34;&lt;script&gt;alert(1)&lt;/script&gt;")
+	has(t, html, `data-testid="order-details" open`)
+	if strings.Contains(html, "<script>alert") {
+		t.Error("a detail reached the page unescaped")
+	}
+	if regexp.MustCompile(`(href|action)="[^"]*8190`).MatchString(html) {
+		t.Error("the order number went into an address")
+	}
+	story.Set("amount", "12.505")
+	html = post(story)
+	has(t, html, `data-testid="error-summary"`)
+	has(t, html, `href="#detail-amount"`)
+	has(t, html, "<title>Error: Prepare your dispute")
+	if strings.Contains(html, `data-testid="description"`) {
+		t.Error("a description was written with a refused detail")
 	}
 }

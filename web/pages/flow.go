@@ -6,11 +6,13 @@ import (
 	"strings"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // carried are parameters that travel on every link and form of a wizard
-// without being answers: the date under test and the widget mode.
-var carried = []string{"today", "embed", "host"}
+// without being answers: the date under test, the widget mode and host,
+// and the language the buyer chose.
+var carried = []string{"today", "embed", "host", "lang"}
 
 // MaxHostLen bounds the widget's host origin, the one carried parameter
 // that is free text.
@@ -35,6 +37,10 @@ func cleanCarried(q url.Values) url.Values {
 	} else {
 		delete(out, "embed")
 	}
+	delete(out, "lang")
+	if l, ok := i18n.Parse(q.Get("lang")); ok {
+		out.Set("lang", string(l))
+	}
 	delete(out, "host")
 	if h := q.Get("host"); h != "" && len(h) <= MaxHostLen {
 		if u, err := url.Parse(h); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil {
@@ -58,7 +64,7 @@ func answered(s *step, q url.Values) bool {
 	switch s.Kind {
 	case "date":
 		_, ok := assistant.ParseDate(vs[0])
-		return (ok || s.Skip != "" && vs[0] == skipped) && len(vs) == 1
+		return (ok || s.Skippable && vs[0] == skipped) && len(vs) == 1
 	case "checkboxes":
 		for _, v := range vs {
 			if !hasOption(s, v) || (v == "none" && len(vs) > 1) {
@@ -213,31 +219,31 @@ func without(v url.Values, key string) url.Values {
 }
 
 // readDate takes a date answer from its day, month and year fields. It
-// returns the date, or a message and the part at fault.
+// returns the date, or the catalog key of a message and the part at fault.
 func readDate(q url.Values, name string, today assistant.Date, notFuture bool) (date string, msg, part string) {
 	day := strings.TrimSpace(q.Get(name + "-day"))
 	month := strings.TrimSpace(q.Get(name + "-month"))
 	year := strings.TrimSpace(q.Get(name + "-year"))
 	switch {
 	case day == "" && month == "" && year == "":
-		return "", "Enter the date", ""
+		return "", "wizard.date.error.empty", ""
 	case day == "":
-		return "", "The date must include a day", "day"
+		return "", "wizard.date.error.no_day", "day"
 	case month == "":
-		return "", "The date must include a month", "month"
+		return "", "wizard.date.error.no_month", "month"
 	case year == "":
-		return "", "The date must include a year", "year"
+		return "", "wizard.date.error.no_year", "year"
 	case len(year) != 4:
-		return "", "The year must have 4 numbers", "year"
+		return "", "wizard.date.error.year_digits", "year"
 	}
 	d, ok := assistant.ParseDate(year + "-" + pad2(month) + "-" + pad2(day))
 	if !ok {
-		return "", "The date must be a real date", ""
+		return "", "wizard.date.error.not_real", ""
 	}
 	// today is the server's UTC date unless the page knows the buyer's own;
 	// east of UTC the buyer's calendar may already show the next day.
 	if notFuture && d.After(today.AddDays(1)) {
-		return "", "The date must be today or in the past", ""
+		return "", "wizard.date.error.future", ""
 	}
 	return d.String(), "", ""
 }

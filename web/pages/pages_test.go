@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
@@ -19,6 +20,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden expected.html files")
 
 var today, _ = assistant.ParseDate("2026-11-22")
+
+// en prints English, the language of the goldens.
+var en = i18n.For(i18n.English)
 
 // wasm stands for the hashed names a server finds for the page's wasm.
 var wasm = assets.Runtime{Wasm: "/static/app.0123abcd.wasm", WasmExec: "/static/wasm_exec.4567cdef.js"}
@@ -62,6 +66,13 @@ var goldens = map[string]string{
 	"question-protection": "/dispute?" + strings.TrimSuffix(brokenWait, "&protection_ends_on=unknown"),
 	"verdict-last-day":    "/dispute/result?" + withProtection("2026-12-20"),
 	"verdict-ends-first":  "/dispute/result?" + withProtection("2026-11-27"),
+	// Other languages: the templates' words from the catalogs ("⟦en⟧ "
+	// marks an English text no translator has replaced yet), Hebrew right
+	// to left.
+	"start-pl":          "/?lang=pl",
+	"date-error-pl":     "/dispute?lang=pl&claim=broken&paid_on_platform=true&conduct=none&requested_remedy=full_refund&signed_before_inspection=false&refund_asked=true&submitted=refund_requested_on&refund_requested_on-day=31&refund_requested_on-month=2&refund_requested_on-year=2026",
+	"question-claim-he": "/dispute?lang=he",
+	"verdict-wait-he":   "/dispute/result?" + brokenWait + "&lang=he",
 }
 
 // withProtection is brokenWait (a wait until Monday 30 November 2026) with
@@ -434,7 +445,8 @@ func TestChecklistContinueAnyway(t *testing.T) {
 
 	// Changing the answer drops the choice to go on with it.
 	_, html = render(t, "/checklist?"+strings.Replace(all, "off_platform_payment_requested=true", "off_platform_payment_requested=false", 1))
-	if strings.Contains(html, "continue_pay_on_platform") {
+	// (The language switcher links to this same address in each language.)
+	if strings.Contains(withoutSwitcher(html), "continue_pay_on_platform") {
 		t.Error("a stale choice to go on was carried")
 	}
 }
@@ -468,7 +480,7 @@ func TestEveryStopHasAPage(t *testing.T) {
 // is not checked, and "not sure" is not fine either.
 func TestUnansweredIsNotFine(t *testing.T) {
 	known := url.Values{"off_platform_payment_requested": {"false"}}
-	verdict, items := checklistOutcome(today, []*step{checklistSteps["off_platform_payment_requested"]}, known)
+	verdict, items := checklistOutcome(en, today, []*step{checklistSteps["off_platform_payment_requested"]}, known)
 	if verdict != assistant.VerdictCaution {
 		t.Errorf("verdict %s", verdict)
 	}
@@ -480,7 +492,7 @@ func TestUnansweredIsNotFine(t *testing.T) {
 		if it.Status != want {
 			t.Errorf("%s is %s with one question answered, want %s", it.ID, it.Status, want)
 		}
-		if want == "unknown" && (it.Answers != notAnswered || it.Finding != "") {
+		if want == "unknown" && (it.Answers != "You have not answered this." || it.Finding != "") {
 			t.Errorf("%s: %q %q", it.ID, it.Finding, it.Answers)
 		}
 	}
@@ -562,11 +574,11 @@ func TestNoRuleIDsOnChecklistPages(t *testing.T) {
 // TestChecklistItemPages: every item has a title and questions that exist.
 func TestChecklistItemPages(t *testing.T) {
 	for _, it := range assistant.ChecklistItems {
-		info, ok := checklistItemPages[it.ID]
-		if !ok || info.Title == "" || len(info.Steps) == 0 {
+		steps, ok := checklistItemPages[it.ID]
+		if !ok || !en.Has("check.item."+it.ID+".title") || len(steps) == 0 {
 			t.Errorf("%s has no title or questions", it.ID)
 		}
-		for _, name := range info.Steps {
+		for _, name := range steps {
 			if checklistSteps[name] == nil {
 				t.Errorf("%s: no question %s", it.ID, name)
 			}
@@ -650,11 +662,11 @@ func TestVerdictCarriesTheBuyerToResolution(t *testing.T) {
 func TestGuidanceCitesTheSeeds(t *testing.T) {
 	docs := []string{"Aliexpress rules for buyers", "About AliExpress Buyer Protection", "AliExpress Rules and Terms of Use for Buyers"}
 	var all []templates.GuideItem
-	all = append(all, sellerReplies...)
-	all = append(all, returnSteps...)
-	all = append(all, refusalRights...)
+	all = append(all, returnSteps(en)...)
+	all = append(all, refusalRights(en)...)
 	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
-		all = append(all, disputeHowTo(c)...)
+		all = append(all, disputeHowTo(en, c)...)
+		all = append(all, sellerReplies(en, c)...)
 	}
 	for _, it := range all {
 		ok := false
@@ -727,4 +739,45 @@ func mustQuery(t *testing.T, q string) url.Values {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestSellerRepliesFitTheClaim: the advice on the seller's answers is the
+// claim's own (issue 11: it was the same for every claim): what proof to
+// send, and no return for an order that never came.
+func TestSellerRepliesFitTheClaim(t *testing.T) {
+	seen := map[string]assistant.Claim{}
+	for _, c := range []assistant.Claim{assistant.NotReceived, assistant.NotAsDescribed, assistant.Counterfeit, assistant.Broken, assistant.MissingParts} {
+		var ids []string
+		for _, it := range sellerReplies(en, c) {
+			ids = append(ids, it.ID)
+			if it.ID == "more_photos" {
+				if other, dup := seen[it.Text]; dup {
+					t.Errorf("%s and %s get the same advice on more photos", c, other)
+				}
+				seen[it.Text] = c
+			}
+		}
+		got := strings.Join(ids, ",")
+		want := "off_platform,partial_refund,more_photos,send_back,no_answer"
+		if c == assistant.NotReceived {
+			want = "off_platform,partial_refund,more_photos,no_answer"
+		}
+		if got != want {
+			t.Errorf("%s: replies %s, want %s", c, got, want)
+		}
+	}
+	_, html := render(t, "/dispute/result?"+brokenWait)
+	has(t, html, `data-guide="more_photos"`)
+	has(t, html, "a short video that shows the fault")
+}
+
+// withoutSwitcher is a page without its language switcher, whose links
+// repeat the page's own address.
+func withoutSwitcher(html string) string {
+	i := strings.Index(html, `<nav class="languages`)
+	if i < 0 {
+		return html
+	}
+	j := strings.Index(html[i:], "</nav>")
+	return html[:i] + html[i+j+len("</nav>"):]
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/templates"
 	"github.com/calmclaim/calmclaim/web/assets"
 )
@@ -27,6 +29,9 @@ type Request struct {
 	// Runtime is where app.js finds the page's wasm; the zero value leaves
 	// it out (the browser's own rendering, which keeps the page's <head>).
 	Runtime assets.Runtime
+	// Lang is the language the browser asks for (Accept-Language) or the
+	// buyer chose before (remembered); a "lang" in the query wins over it.
+	Lang i18n.Lang
 }
 
 // Response says how to send what Render wrote.
@@ -49,6 +54,13 @@ var Routes = []string{"/", "/dispute", "/dispute/result", "/dispute/evidence", "
 func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	ctx = assets.WithRuntime(ctx, r.Runtime)
 	q := cleanCarried(r.Query)
+	lang := r.Lang
+	if l, ok := i18n.Parse(q.Get("lang")); ok {
+		lang = l
+	}
+	p := i18n.For(lang)
+	ctx = i18n.With(ctx, p)
+	ctx = templates.WithLanguages(ctx, languageLinks(r.Path, q, lang))
 	today := r.Today
 	if d, ok := assistant.ParseDate(q.Get("today")); ok {
 		today = d
@@ -58,34 +70,40 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 	var c templ.Component
 	switch r.Path {
 	case "/":
-		c = templates.StartPage(templates.Start{Page: templates.Page{Title: "Help with AliExpress orders", Embedded: embed}})
+		c = templates.StartPage(templates.Start{Page: templates.Page{Title: p.T("page.title.start"), Embedded: embed}})
 	case "/dispute":
-		c = dispute.page(q, today, embed)
+		c = dispute.page(p, q, today, embed)
 	case "/dispute/result":
-		c = disputeResult(q, today, embed)
+		c = disputeResult(p, q, today, embed)
 	case "/dispute/evidence":
-		c = evidencePage(q, r.Form, today, embed)
+		c = evidencePage(p, q, r.Form, today, embed)
 	case "/dispute/calendar.ics":
-		data, name := Calendar(q, today, "")
+		// A POSTed form (JavaScript off, from the details page) may carry
+		// the order number, never the address.
+		order := ""
+		if d, errs := describe.ReadDetails(r.Form.Get, today); len(errs) == 0 {
+			order = d.Order
+		}
+		data, name := calendar(p, q, today, order)
 		if data == "" {
 			return Response{Location: link("/dispute/result", q, nil)}, nil
 		}
 		_, err := io.WriteString(w, data)
 		return Response{Status: 200, ContentType: "text/calendar; charset=utf-8", Filename: name}, err
 	case "/checklist":
-		c = checklist.page(q, today, embed)
+		c = checklist.page(p, q, today, embed)
 	case "/checklist/result":
-		c = checklistResult(q, today, embed)
+		c = checklistResult(p, q, today, embed)
 	case "/dispute/message":
-		c = messagePage(q, r.Form, today, embed)
+		c = messagePage(p, q, r.Form, today, embed)
 	case "/review":
-		c = reviewPage(r.Form, embed)
+		c = reviewPage(p, r.Form, embed)
 	case "/demo/help-article":
-		c = templates.DemoPage(templates.Demo{Page: templates.Page{Title: "My order has a problem: what can I do?"},
+		c = templates.DemoPage(templates.Demo{Page: templates.Page{Title: p.T("page.title.demo")},
 			Script: "/static/embed.js"})
 	default:
 		ok.Status = 404
-		c = templates.NotFoundPage(templates.Page{Title: "Page not found", Embedded: embed})
+		c = templates.NotFoundPage(templates.Page{Title: p.T("page.title.not_found"), Embedded: embed})
 	}
 	return ok, c.Render(ctx, w)
 }
@@ -93,22 +111,22 @@ func Render(ctx context.Context, w io.Writer, r Request) (Response, error) {
 // page renders the current step of a wizard, or its check-your-answers
 // page when every step is answered. A submitted step that cannot be used
 // is shown again with an error.
-func (fl *flow) page(q url.Values, today assistant.Date, embed bool) templ.Component {
+func (fl *flow) page(p *i18n.Printer, q url.Values, today assistant.Date, embed bool) templ.Component {
 	q = normalizeDates(fl, q, today)
 	path, known, current := fl.walk(q, today)
 	at := q.Get("at")
 	if s := fl.steps[at]; s != nil && onPath(path, at) {
-		return fl.question(s, q, path, known, today, embed, "")
+		return fl.question(p, s, q, path, known, today, embed, "")
 	}
 	if current != "" {
 		s := fl.steps[current]
 		msg := ""
 		if q.Get("submitted") == current {
-			msg = errorFor(s, q, today)
+			msg = p.T(errorFor(s, q, today))
 		}
-		return fl.question(s, q, path, known, today, embed, msg)
+		return fl.question(p, s, q, path, known, today, embed, msg)
 	}
-	return fl.check(q, path, known, today, embed)
+	return fl.check(p, q, path, known, today, embed)
 }
 
 func onPath(path []*step, id string) bool {
@@ -136,22 +154,23 @@ func normalizeDates(fl *flow, q url.Values, today assistant.Date) url.Values {
 	return out
 }
 
-// errorFor is the message for a submitted step without a usable answer.
+// errorFor is the catalog key of the message for a submitted step without
+// a usable answer.
 func errorFor(s *step, q url.Values, today assistant.Date) string {
 	switch s.Kind {
 	case "date":
 		_, msg, _ := readDate(q, s.Name, today, s.NotFuture)
 		if msg == "" {
-			msg = "Enter a real date"
+			msg = "wizard.date.error.enter_real"
 		}
 		return msg
 	case "checkboxes":
 		if len(q[s.Name]) > 1 && contains(q[s.Name], "none") {
-			return "Select the options that apply, or only \u201cNone of these\u201d"
+			return "wizard.error.checkboxes_none"
 		}
-		return "Select the options that apply, or \u201cNone of these\u201d"
+		return "wizard.error.checkboxes"
 	}
-	return "Select an answer"
+	return "wizard.error.select"
 }
 
 func contains(vs []string, v string) bool {
@@ -165,13 +184,13 @@ func contains(vs []string, v string) bool {
 
 // question renders one step. The back link goes to the step before it on
 // the path (or the start page), with every answer kept.
-func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool, msg string) templ.Component {
+func (fl *flow) question(p *i18n.Printer, s *step, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool, msg string) templ.Component {
 	back := "/"
 	if embed {
 		back = ""
 	}
-	for i, p := range path {
-		if p.ID == s.ID && i > 0 {
+	for i, ps := range path {
+		if ps.ID == s.ID && i > 0 {
 			back = link(fl.base, known, q, "at", path[i-1].ID)
 		}
 	}
@@ -179,25 +198,26 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		back = link(fl.base, known, q) // a change from check your answers returns there
 	}
 	if s.Kind == "stop" {
-		return stopPage(s, q, known, back, embed)
+		return stopPage(p, s, q, known, back, embed)
 	}
-	caption := "Check a problem with an order"
+	caption := p.T("wizard.caption.dispute")
 	if fl == checklist {
-		caption = "Before you buy"
+		caption = p.T("wizard.caption.checklist")
 	}
+	title := s.title(p)
 	qp := templates.Question{
-		Page:    templates.Page{Title: s.Title, Back: back, Embedded: embed},
+		Page:    templates.Page{Title: title, Back: back, Embedded: embed},
 		Action:  fl.base,
 		Step:    s.ID,
-		Heading: s.Title,
+		Heading: title,
 		Name:    s.Name,
 		Kind:    s.Kind,
 		Caption: caption,
-		Hint:    s.Hint,
+		Hint:    s.hint(p),
 		Error:   msg,
 	}
 	if msg != "" {
-		qp.Title = "Error: " + s.Title
+		qp.Title = errorTitle(p, title)
 	}
 	qp.Hidden = hiddenAnswers(s, q, known)
 	current := q[s.Name]
@@ -205,14 +225,15 @@ func (fl *flow) question(s *step, q url.Values, path []*step, known url.Values, 
 		if !offered(s, o.Value, known) {
 			continue
 		}
+		o = option(p, o)
 		o.Checked = contains(current, o.Value)
 		qp.Options = append(qp.Options, o)
 	}
-	qp.Help = s.Help
-	if s.Skip != "" {
+	qp.Help = s.help(p)
+	if s.Skippable {
 		answers := without(known, s.Name)
 		answers.Set(s.Name, skipped)
-		qp.Skip = &templates.Skip{Label: s.Skip, Href: link(fl.base, answers, q)}
+		qp.Skip = &templates.Skip{Label: p.T(s.Key + ".skip"), Href: link(fl.base, answers, q)}
 	}
 	if s.Kind == "date" {
 		if d, ok := assistant.ParseDate(q.Get(s.Name)); ok {
@@ -258,8 +279,8 @@ func sortHidden(h []templates.Hidden) {
 }
 
 // check renders check-your-answers: each answer with a link to change it.
-func (fl *flow) check(q url.Values, path []*step, known url.Values, today assistant.Date, embed bool) templ.Component {
-	c := templates.Check{Page: templates.Page{Title: "Check your answers", Embedded: embed}}
+func (fl *flow) check(p *i18n.Printer, q url.Values, path []*step, known url.Values, today assistant.Date, embed bool) templ.Component {
+	c := templates.Check{Page: templates.Page{Title: p.T("page.title.check"), Embedded: embed}}
 	if len(path) > 0 {
 		c.Back = link(fl.base, known, q, "at", path[len(path)-1].ID)
 	}
@@ -267,7 +288,7 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 		if s.Kind == "stop" {
 			continue // going on past a stop is a choice, not an answer
 		}
-		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.Short, Value: answerText(s, known),
+		c.Answers = append(c.Answers, templates.Answer{Key: s.ID, Label: s.short(p), Value: answerText(p, s, known),
 			Change: link(fl.base, known, q, "at", s.ID, "change", "1")})
 	}
 	c.Submit = link(fl.base+"/result", known, q)
@@ -275,35 +296,36 @@ func (fl *flow) check(q url.Values, path []*step, known url.Values, today assist
 }
 
 // answerText is an answer in the words of its option.
-func answerText(s *step, q url.Values) string {
+func answerText(p *i18n.Printer, s *step, q url.Values) string {
 	if s.Kind == "date" {
 		if q.Get(s.Name) == skipped {
-			return s.SkipAnswer
+			return p.T(s.Key + ".skip_answer")
 		}
 		d, _ := assistant.ParseDate(q.Get(s.Name))
-		return longDate(d)
+		return longDate(p, d)
 	}
 	var out []string
 	for _, o := range s.Options {
 		if contains(q[s.Name], o.Value) {
-			out = append(out, o.Label)
+			out = append(out, p.T(o.Label))
 		}
 	}
 	return strings.Join(out, "; ")
 }
 
-var months = []string{"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}
-
-var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-
-// longDate writes "Wednesday 2 December 2026".
-func longDate(d assistant.Date) string {
+// longDate writes d as the language's full date with its weekday
+// ("Wednesday 2 December 2026"), "" for no date.
+func longDate(p *i18n.Printer, d assistant.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, day := d.YMD()
-	return weekdays[d.Weekday()] + " " + itoa(day) + " " + months[m-1] + " " + itoa(y)
+	return p.DateFull(y, m, day, d.Weekday())
+}
+
+// errorTitle is a page's title when its form has an error.
+func errorTitle(p *i18n.Printer, title string) string {
+	return p.T("page.title.error", "title", title)
 }
 
 func itoa(n int) string {
@@ -326,4 +348,26 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// languageLinks are the language switcher's links: this page in each
+// language, with the answers in the address (a posted form's words are
+// not carried: they are never put in an address).
+func languageLinks(path string, q url.Values, current i18n.Lang) []templates.LangLink {
+	if path == "/dispute/calendar.ics" {
+		return nil
+	}
+	out := make([]templates.LangLink, 0, len(i18n.Langs))
+	for _, l := range i18n.Langs {
+		v := make(url.Values, len(q))
+		for k, vs := range q {
+			if k != "submitted" {
+				v[k] = vs
+			}
+		}
+		v.Set("lang", string(l))
+		out = append(out, templates.LangLink{Lang: string(l), Name: i18n.For(l).T("lang.name"),
+			Href: path + "?" + v.Encode(), Current: l == current})
+	}
+	return out
 }

@@ -6,13 +6,15 @@ import (
 	"github.com/a-h/templ"
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
 // What comes after the verdict: what to do when the seller answers, how to
 // open and run the dispute, returns, and where to go after a refusal. The
-// words are ours; each point cites the seed document and section it comes
-// from (../shared/seeds). Buyers read these, so they live here, as data.
+// words are ours, in guide.json; each point cites the seed document and
+// section it comes from (../shared/seeds). The citations are the
+// documents' own titles and sections, as published: never translated.
 
 const (
 	srcMessages   = "Aliexpress rules for buyers, 2. Personal messages"
@@ -27,88 +29,108 @@ const (
 	srcMissingFix = "About AliExpress Buyer Protection, The item is missing parts and/or not the correct quantity"
 )
 
-// sellerReplies is what to do with the seller's common answers.
-var sellerReplies = []templates.GuideItem{
-	{ID: "off_platform", Title: "They ask to talk or to pay outside AliExpress", Stop: true,
-		Text:   "Stop there. Keep every message in the order's chat and pay nothing by transfer, payment app or link. A payment outside the checkout is not covered by Buyer Protection, and offers to deal outside the platform are not allowed in messages.",
-		Source: srcMessages},
-	{ID: "partial_refund", Title: "They offer a partial refund",
-		Text:   "Accept it only if it settles the problem for you. Once you are refunded, you cannot ask for the same money again in a dispute. If it is too little, say calmly what you would accept and why.",
-		Source: srcAbuse},
-	{ID: "more_photos", Title: "They ask for more photos or a video",
-		Text:   "Send them in the chat: only what shows the problem. Cover the address label and any other personal details first.",
-		Source: srcContent},
-	{ID: "send_back", Title: "They ask you to send the item back",
-		Text:   "Follow the return steps below: send it only to the address shown in the AliExpress system, with tracking, and keep the proof of shipment.",
-		Source: srcReturns},
-	{ID: "no_answer", Title: "They do not answer, or refuse",
-		Text:   "Wait for the date above, then open the dispute from the order page with your evidence. Do not threaten a bad review: a review must not be used to pressure the seller.",
-		Source: srcReviews},
+const (
+	srcNotReceived = "About AliExpress Buyer Protection, What can you do if you did not receive your order?"
+	srcNotAsDesc   = "About AliExpress Buyer Protection, Items received that are not as described"
+	srcFake        = "About AliExpress Buyer Protection, Fake items"
+	srcBroken      = "About AliExpress Buyer Protection, Broken (not functional) products"
+)
+
+// guide is one point of guidance: its title and text are key+".title"
+// and key+".text" in guide.json, with args filled in.
+func guide(p *i18n.Printer, id, key, source string, args ...string) templates.GuideItem {
+	return templates.GuideItem{ID: id, Title: p.T(key+".title", args...), Text: p.T(key+".text", args...), Source: source}
+}
+
+// claimText is key's text for claim (key+"."+claim+".text") where the
+// catalog words it for that claim, else key+".text".
+func claimText(p *i18n.Printer, key string, claim assistant.Claim) string {
+	if k := key + "." + string(claim) + ".text"; claim != "" && p.Has(k) {
+		return p.T(k)
+	}
+	return p.T(key + ".text")
+}
+
+// sellerReplies is what to do with the seller's common answers to this
+// claim: what proof to send, what a partial refund means for it, and
+// whether anything goes back.
+func sellerReplies(p *i18n.Printer, claim assistant.Claim) []templates.GuideItem {
+	photos := guide(p, "more_photos", "guide.reply.more_photos", srcContent)
+	photos.Text = claimText(p, "guide.reply.more_photos", claim)
+	partial := guide(p, "partial_refund", "guide.reply.partial_refund", srcAbuse)
+	partial.Text = claimText(p, "guide.reply.partial_refund", claim)
+	switch claim {
+	case assistant.NotReceived:
+		photos.Title = p.T("guide.reply.more_photos.not_received.title")
+		photos.Source, partial.Source = srcNotReceived, srcNotReceived
+	case assistant.NotAsDescribed:
+		photos.Source = srcNotAsDesc
+	case assistant.Counterfeit:
+		photos.Source = srcFake
+	case assistant.Broken:
+		photos.Source = srcBroken
+	case assistant.MissingParts:
+		photos.Source, partial.Source = srcMissingFix, srcMissingFix
+	}
+	offPlatform := guide(p, "off_platform", "guide.reply.off_platform", srcMessages)
+	offPlatform.Stop = true
+	items := []templates.GuideItem{offPlatform, partial, photos}
+	if claim != assistant.NotReceived { // nothing to send back
+		items = append(items, guide(p, "send_back", "guide.reply.send_back", srcReturns))
+	}
+	return append(items, guide(p, "no_answer", "guide.reply.no_answer", srcReviews))
 }
 
 // disputeHowTo is how to open and run the dispute, per claim.
-func disputeHowTo(claim assistant.Claim) []templates.GuideItem {
-	reason := map[assistant.Claim]string{
-		assistant.NotReceived:    "the order did not arrive",
-		assistant.NotAsDescribed: "the item is not as described",
-		assistant.Counterfeit:    "the item is fake",
-		assistant.Broken:         "the item is damaged or does not work",
-		assistant.MissingParts:   "parts or items are missing",
-	}[claim]
-	kind := templates.GuideItem{ID: "refund_kind", Title: "Choose \u201crefund only\u201d or \u201creturn and refund\u201d",
-		Text:   "Choose \u201creturn and refund\u201d if you are willing to send the item back, \u201crefund only\u201d if you keep it. Whether a return is needed depends on the problem, the evidence and the platform's decision; if it asks for the item back, follow its return terms.",
-		Source: srcFAQ}
+func disputeHowTo(p *i18n.Printer, claim assistant.Claim) []templates.GuideItem {
+	reason := ""
+	if claim != assistant.NoLongerWanted && claim != "" {
+		reason = p.T("guide.open.reason." + string(claim))
+	}
+	kind := guide(p, "refund_kind", "guide.refund_kind", srcFAQ)
+	kind.Text = claimText(p, "guide.refund_kind", claim)
 	if claim == assistant.NotReceived {
-		kind.Text = "Choose \u201crefund only\u201d: there is nothing to send back."
 		kind.Source = srcDisputes
 	}
 	if claim == assistant.MissingParts {
-		kind.Text = "Ask for what fits: the seller completes the shipment, a partial refund, or a full refund if you return the item at your own postage."
 		kind.Source = srcMissingFix
 	}
 	return []templates.GuideItem{
-		{ID: "open", Title: "Open the dispute from the order page",
-			Text:   "In My Orders, open this order and choose to open a dispute. As the reason, pick the one that says " + reason + ".",
-			Source: srcDisputes},
+		guide(p, "open", "guide.open", srcDisputes, "reason", reason),
 		kind,
-		{ID: "attach", Title: "Attach the evidence and the description",
-			Text:   "Add the photos, the video and the screenshots listed below to the dispute, and paste the calm description you prepare on the next page.",
-			Source: srcDisputes},
-		{ID: "while_open", Title: "While the dispute is open",
-			Text:   "Answer the platform's questions by the date it gives, keep talking to the seller only in the order's chat, and do not open a second dispute for the same problem.",
-			Source: srcAbuse},
+		guide(p, "attach", "guide.attach", srcDisputes),
+		guide(p, "while_open", "guide.while_open", srcAbuse),
 	}
 }
 
 // returnSteps is what to remember when sending an item back.
-var returnSteps = []templates.GuideItem{
-	{ID: "who_pays", Title: "Who pays the postage", Text: "Check in the dispute or the order's return terms who pays for the return before you send it.", Source: srcReturns},
-	{ID: "address", Title: "Only the address in AliExpress", Text: "Send it only to the return address shown in the AliExpress system, never to one the seller gives only in a message.", Source: srcReturns},
-	{ID: "time", Title: "The time allowed", Text: "Send it within the time the return terms allow.", Source: srcReturns},
-	{ID: "proof", Title: "Tracking and proof", Text: "Use a service with a tracking number, add it to the dispute, and keep the receipt, photos of the parcel and the proof of shipment until the refund arrives.", Source: srcReturns},
+func returnSteps(p *i18n.Printer) []templates.GuideItem {
+	return []templates.GuideItem{
+		guide(p, "who_pays", "guide.return.who_pays", srcReturns),
+		guide(p, "address", "guide.return.address", srcReturns),
+		guide(p, "time", "guide.return.time", srcReturns),
+		guide(p, "proof", "guide.return.proof", srcReturns),
+	}
 }
 
 // refusalRights is what remains after any refusal.
-var refusalRights = []templates.GuideItem{
-	{ID: "statutory_rights", Title: "Your rights where you live",
-		Text:   "Whatever Buyer Protection covers, the consumer law of your country may still give you rights against the seller. A local consumer advice service can tell you which.",
-		Source: srcRights},
-	{ID: "honest_review", Title: "An honest review",
-		Text:   "Once the order is settled, a review of what happened can help other buyers: your real experience, without threats, personal data or links.",
-		Source: srcReviews, Link: "/review", LinkText: "Check your review before you post it"},
+func refusalRights(p *i18n.Printer) []templates.GuideItem {
+	review := guide(p, "honest_review", "guide.honest_review", srcReviews)
+	review.Link, review.LinkText = "/review", p.T("guide.honest_review.link")
+	return []templates.GuideItem{guide(p, "statutory_rights", "guide.statutory_rights", srcRights), review}
 }
 
 // reviewPage is the fair-review helper; form holds the review when the
 // buyer sent it without JavaScript (a POST: their words never sit in an
 // address).
-func reviewPage(form url.Values, embed bool) templ.Component {
-	r := templates.ReviewPage{Page: templates.Page{Title: "Write a fair review", Embedded: embed, Back: "/"}}
+func reviewPage(p *i18n.Printer, form url.Values, embed bool) templ.Component {
+	r := templates.ReviewPage{Page: templates.Page{Title: p.T("page.title.review"), Embedded: embed, Back: "/"}}
 	if text := form.Get("review"); len(form) > 0 {
 		r.Text = text
 		c := describe.Check(describe.FieldReview, text)
 		r.Checked = c.Text
 		for _, f := range c.Findings {
-			r.Findings = append(r.Findings, templates.Finding{ID: f.ID, Field: "Your review", Excerpt: f.Excerpt, Suggestion: f.Suggestion})
+			r.Findings = append(r.Findings, templates.Finding{ID: f.ID, Field: p.T("review.field"), Excerpt: f.Excerpt, Suggestion: f.Suggestion})
 		}
 	}
 	return templates.ReviewPageView(r)

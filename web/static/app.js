@@ -71,6 +71,33 @@
     resize();
   }
 
+  // The words the scripts show are in the page, rendered from the
+  // catalogs in the page's language (data-* attributes), and filled in
+  // here: fill("{n} of {m}", {n: 1, m: 2}). Numbers and sizes are written
+  // with the browser's own CLDR data (Intl) in the page's language.
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k] === undefined ? "" : values[k]; });
+  }
+  function lang() { return document.documentElement.lang || "en"; }
+  function number(n, opts) {
+    try { return new Intl.NumberFormat(lang(), opts).format(n); } catch (e) { return null; }
+  }
+  // plural is the text of node's attribute name-<category> for the number
+  // n: the page renders one a CLDR plural category of its language.
+  function plural(node, name, n) {
+    var c = "other";
+    try { c = new Intl.PluralRules(lang()).select(n); } catch (e) { /* no Intl: the other form */ }
+    return node.getAttribute(name + "-" + c) || node.getAttribute(name + "-other");
+  }
+  // sizeWords writes a file size: "512 bytes", "3.1 MB", "3,1 Mo".
+  function sizeWords(n) {
+    var units = ["byte", "kilobyte", "megabyte", "gigabyte"], symbols = ["B", "kB", "MB", "GB"], i = 0;
+    while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+    var digits = i ? 1 : 0;
+    return number(n, { style: "unit", unit: units[i], unitDisplay: i ? "short" : "long", minimumFractionDigits: digits, maximumFractionDigits: digits }) ||
+      n.toFixed(digits) + " " + symbols[i];
+  }
+
   // Copy buttons: the text of their target on the clipboard, and a status
   // that screen readers announce.
   // el makes an element with its text and attributes.
@@ -82,11 +109,12 @@
   }
 
   // copyBox is a copy button for the element target, as the templ
-  // component copyButton draws it, for text the page writes itself.
-  function copyBox(target, label, done) {
+  // component copyButton draws it, for text the page writes itself; its
+  // words are the attributes data-copy-label, -done and -failed of texts.
+  function copyBox(target, texts) {
     var box = el("div", "", { "class": "copy no-print" });
-    box.appendChild(el("button", label, { type: "button", "class": "button secondary", "data-copy": target,
-      "data-copied": done, "data-testid": "copy-" + target }));
+    box.appendChild(el("button", texts.getAttribute("data-copy-label"), { type: "button", "class": "button secondary", "data-copy": target,
+      "data-copied": texts.getAttribute("data-copy-done"), "data-copy-failed": texts.getAttribute("data-copy-failed"), "data-testid": "copy-" + target }));
     box.appendChild(el("p", "", { "class": "copy-status", role: "status", "aria-live": "polite", "data-copy-status": target }));
     copyButtons(box);
     return box;
@@ -111,7 +139,7 @@
           sel.removeAllRanges();
           sel.addRange(r);
           try { if (document.execCommand("copy")) { done(); return; } } catch (e) { /* no clipboard */ }
-          if (status) status.textContent = "Select the text and copy it.";
+          if (status) status.textContent = b.getAttribute("data-copy-failed");
         };
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
         else fallback();
@@ -139,11 +167,16 @@
   }
 
   function show(url, push) {
-    var res = window.Calmclaim.render(url.pathname, url.search.replace(/^\?/, ""));
+    var res = window.Calmclaim.render(url.pathname, url.search.replace(/^\?/, ""), document.documentElement.lang);
     if (res.location) { url = new URL(res.location, location.href); return show(url, push); }
     if (res.status !== 200) { location.assign(url.href); return; }
     var doc = new DOMParser().parseFromString(res.html, "text/html");
     document.title = doc.title;
+    document.documentElement.lang = doc.documentElement.lang;
+    document.documentElement.dir = doc.documentElement.dir;
+    // A language chosen with the switcher is remembered, as the server does.
+    var chosen = url.searchParams.get("lang");
+    if (chosen && /^[a-zA-Z-]{2,5}$/.test(chosen)) document.cookie = "calmclaim_lang=" + chosen + "; path=/; max-age=31536000; samesite=lax";
     document.body.className = doc.body.className;
     document.body.replaceChildren.apply(document.body, Array.prototype.slice.call(doc.body.childNodes).map(function (n) { return document.adoptNode(n); }));
     if (push) history.pushState(null, "", url.href);
@@ -225,40 +258,51 @@
     document.querySelectorAll(".no-js").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll("[data-rejected-for]").forEach(function (el) { el.hidden = true; });
     var base = JSON.parse(form.getAttribute("data-case"));
-    function describe() {
-      var res = window.Calmclaim.describe(request());
+    // The order's details: the ones kept in this browser fill the form
+    // unless the buyer already typed some (a page posted with them).
+    var detailInputs = Array.prototype.slice.call(form.querySelectorAll("[data-testid=order-details] input[name]"));
+    if (detailInputs.every(function (i) { return !i.value; })) {
+      var kept = {};
+      try { kept = JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}; } catch (e) { kept = {}; }
+      detailInputs.forEach(function (i) { if (typeof kept[i.name] === "string") i.value = kept[i.name]; });
+      if (detailInputs.some(function (i) { return i.value; })) form.querySelector("[data-testid=order-details]").setAttribute("open", "");
+    }
+    function describe(save) {
+      var req = request();
+      var res = window.Calmclaim.describe(req);
       var out = document.querySelector("[data-testid=description-out]");
       out.replaceChildren();
-      if (res.error) { out.appendChild(el("p", res.error.message)); return; }
+      if (res.error) {
+        var dl = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
+        out.appendChild(el("p", dl ? fill(out.getAttribute("data-error"), { field: dl.textContent.trim(), message: res.error.message }) : res.error.message,
+          { "class": "error-message", "data-testid": "describe-error" }));
+        return;
+      }
+      if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details || {})); } catch (e) { /* storage off */ } }
       if (res.findings && res.findings.length) {
-        out.appendChild(el("h3", "We changed some of your words"));
+        out.appendChild(el("h3", out.getAttribute("data-findings")));
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
         res.findings.forEach(function (f) {
           var li = el("li", "", { "data-finding": f.id });
           // The question the buyer answered, as with JavaScript off, not the field id.
           var label = form.querySelector("label[for='story-" + String(f.field).replace(/^story\./, "") + "']");
-          li.appendChild(el("strong", (label ? label.textContent.trim() : f.field) + ": "));
+          li.appendChild(el("strong", fill(out.getAttribute("data-field"), { field: label ? label.textContent.trim() : f.field }) + " "));
           li.appendChild(document.createTextNode(f.suggestion || ""));
           ul.appendChild(li);
         });
         out.appendChild(ul);
       }
       if (res.text) {
-        out.appendChild(el("h3", "Your description"));
+        out.appendChild(el("h3", out.getAttribute("data-description")));
         out.appendChild(el("pre", res.text, { "class": "description", "data-testid": "description", tabindex: "0", id: "dispute-description" }));
-        out.appendChild(copyBox("dispute-description", "Copy the description", "The description is copied. Paste it in the dispute."));
+        out.appendChild(copyBox("dispute-description", out));
       } else if (res.reason) {
         out.appendChild(el("p", res.reason, { "data-testid": "reason" }));
       }
     }
     var timer = 0;
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(describe, 250); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(); });
-    // The words the page shows are in the page (data-* attributes and a
-    // <template>), filled in here: fill("{n} of {m}", {n: 1, m: 2}).
-    function fill(text, values) {
-      return String(text || "").replace(/\{(\w+)\}/g, function (_, k) { return values[k] === undefined ? "" : values[k]; });
-    }
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); describe(true); });
     var list = document.querySelector("[data-testid=evidence]");
     var notCleaned = document.querySelector("[data-testid=not-cleaned]");
     var status = document.querySelector("[data-testid=bundle-status]");
@@ -287,11 +331,11 @@
       req.story = {};
       ["ordered", "received", "difference", "requested"].forEach(function (n) { req.story[n] = form.elements[n].value; });
       req.evidence = attached().map(function (a) { return a.id; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
-      // The order's details the buyer keeps in this browser, if any.
-      try {
-        var kept = JSON.parse(localStorage.getItem(DETAILS) || "null");
-        if (kept && typeof kept === "object") req.details = kept;
-      } catch (e) { /* none kept */ }
+      // The order's details, as in the form (filled from this browser's
+      // storage when the page opened).
+      var d = {};
+      detailInputs.forEach(function (i) { if (i.value.trim()) d[i.name] = i.value; });
+      if (Object.keys(d).length) req.details = d;
       return req;
     }
     function missing() {
@@ -300,13 +344,8 @@
         var input = li.querySelector("input[data-file]");
         if (!input || !input.files || input.files.length === 0) names.push(li.querySelector("label").firstChild.textContent.trim());
       });
-      document.querySelector("[data-testid=missing]").textContent =
-        names.length ? "Still missing: " + names.join(", ") + "." : "Every needed kind of evidence has a file.";
-    }
-    function sizeWords(n) {
-      var u = ["bytes", "KB", "MB", "GB"], i = 0;
-      while (n >= 1000 && i < u.length - 1) { n /= 1000; i++; }
-      return (i ? n.toFixed(1) : String(n)) + " " + u[i];
+      var out = document.querySelector("[data-testid=missing]");
+      out.textContent = names.length ? fill(out.getAttribute("data-missing"), { names: names.join(", ") }) : out.getAttribute("data-complete");
     }
     // Each chosen file is listed with its size, whether it will be cleaned,
     // and a button to remove it.
@@ -317,7 +356,7 @@
       Array.prototype.forEach.call(input.files || [], function (f, i) {
         var c = check(f);
         var state = c.result ? c.result.status : "checking";
-        var li = el("li", f.name + " (" + sizeWords(f.size) + ") ", { "data-state": state });
+        var li = el("li", fill(list.getAttribute("data-file-line"), { name: f.name, size: sizeWords(f.size) }) + " ", { "data-state": state });
         li.appendChild(el("span", list.getAttribute("data-" + state), { "class": "tag " + (state === "clean" ? "tag-ok" : state === "checking" ? "tag-grey" : "tag-warn") }));
         li.appendChild(document.createTextNode(" "));
         var b = el("button", list.getAttribute("data-remove"), { type: "button", "class": "link-button" });
@@ -432,8 +471,8 @@
     var bar = progressBox.querySelector("progress");
     var live = progressBox.querySelector("[data-testid=progress-text]");
     function timeWords(secs) {
-      return secs < 90 ? fill(live.getAttribute("data-seconds"), { n: Math.max(1, Math.round(secs)) })
-        : fill(live.getAttribute("data-minutes"), { n: Math.round(secs / 60) });
+      var n = secs < 90 ? Math.max(1, Math.round(secs)) : Math.round(secs / 60);
+      return fill(live.getAttribute(secs < 90 ? "data-seconds" : "data-minutes"), { n: number(n) || n });
     }
     var saveLink = document.querySelector("[data-testid=bundle-link]");
     var building = false;
@@ -479,7 +518,7 @@
           a.href = URL.createObjectURL(res.blob);
           saveLink.hidden = false;
           a.click();
-          var text = fill(status.getAttribute("data-ready"), { files: res.files.length, size: sizeWords(res.blob.size) });
+          var text = fill(plural(status, "data-ready", res.files.length), { n: number(res.files.length) || res.files.length, size: sizeWords(res.blob.size) });
           if (left.length) text += " " + fill(status.getAttribute("data-left-out"), { names: left.join(", ") });
           status.textContent = text;
           status.setAttribute("data-done", String(res.blob.size));
@@ -506,15 +545,15 @@
       var res = window.Calmclaim.review({ text: text });
       if (res.error) { out.appendChild(el("p", res.error.message)); return; }
       if (res.findings.length) {
-        out.appendChild(el("h2", "We took some things out"));
+        out.appendChild(el("h2", out.getAttribute("data-findings")));
         var ul = el("ul", "", { "class": "findings", "data-testid": "findings" });
         res.findings.forEach(function (f) { ul.appendChild(el("li", f.suggestion, { "data-finding": f.id })); });
         out.appendChild(ul);
       }
       if (res.text) {
-        out.appendChild(el("h2", "Your review, ready to post"));
+        out.appendChild(el("h2", out.getAttribute("data-checked")));
         out.appendChild(el("pre", res.text, { "class": "description", id: "checked-review", "data-testid": "checked-review", tabindex: "0" }));
-        out.appendChild(copyBox("checked-review", "Copy the review", "The review is copied. Paste it on the order page when you leave feedback."));
+        out.appendChild(copyBox("checked-review", out));
       }
     }
     var timer = 0;
@@ -529,6 +568,9 @@
     var form = document.querySelector("[data-testid=details-form]");
     if (!form || !window.Calmclaim || !window.Calmclaim.ready || form.hasAttribute("data-live")) return;
     form.setAttribute("data-live", "");
+    // The page builds the calendar file itself (the result page's link);
+    // the posted form is for JavaScript off.
+    document.querySelectorAll(".no-js").forEach(function (n) { n.hidden = true; });
     var saved = {};
     try { saved = JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}; } catch (e) { saved = {}; }
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name]"));
@@ -543,11 +585,11 @@
       var res = window.Calmclaim.message(req);
       if (res.error) {
         var label = form.querySelector("label[for='detail-" + String(res.error.field).replace(/^details\./, "") + "']");
-        status.textContent = (label ? label.textContent + ": " : "") + res.error.message;
+        status.textContent = label ? fill(form.getAttribute("data-error"), { field: label.textContent.trim(), message: res.error.message }) : res.error.message;
         status.className = "error-message";
         return;
       }
-      status.textContent = save ? "Saved in this browser and added to the message." : "";
+      status.textContent = save ? form.getAttribute("data-saved-text") : "";
       status.className = "";
       if (res.text) document.getElementById("seller-message").textContent = res.text;
       if (save) { try { localStorage.setItem(DETAILS, JSON.stringify(req.details)); } catch (e) { /* storage off */ } }

@@ -3,8 +3,11 @@
 //   <script src="https://calmclaim.example/static/embed.js" data-start="dispute"></script>
 //
 // data-start is "dispute" (something went wrong) or "checklist" (before
-// buying). The wizard runs in an iframe, so the host page's CSS and scripts
-// cannot break it, and the iframe grows to fit its content.
+// buying). data-lang, if given, is the language the widget speaks: one of
+// en es pt-BR fr de it nl pl ru uk tr ko he (a tag such as "pt" or
+// "he-IL" is read as the nearest of these); without it the widget follows
+// the buyer's browser. The wizard runs in an iframe, so the host page's CSS
+// and scripts cannot break it, and the iframe grows to fit its content.
 //
 // Events. The frame sends the host window messages of this exact form
 // (anything else is ignored), only to the host's own origin:
@@ -20,9 +23,46 @@
   if (!script) return;
   var origin = new URL(script.src, location.href).origin;
   var start = script.getAttribute("data-start") === "checklist" ? "checklist" : "dispute";
+
+  // The frame's title in each language, from the catalogs
+  // (script.embed.title.*): written by go generate ./web/assets; edit the
+  // catalogs, not the lines between the markers.
+  // <calmclaim:titles>
+  var TITLES = {
+    "en": { dispute: "Calmclaim: check a problem with your order", checklist: "Calmclaim: before you buy" },
+    "es": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "fr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "de": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "it": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "nl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "pl": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "ru": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "uk": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "tr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "ko": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "he": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" }
+  };
+  // </calmclaim:titles>
+
+  // language is the language of TITLES a tag names ("pt" and "pt-PT" are
+  // read as pt-BR, "iw" as he, "de-AT" as de), or "".
+  function language(tag) {
+    tag = String(tag || "").trim().replace(/_/g, "-").toLowerCase();
+    var base = tag.split("-")[0];
+    if (base === "pt") return "pt-BR";
+    if (base === "iw") return "he";
+    return Object.prototype.hasOwnProperty.call(TITLES, base) ? base : "";
+  }
+  var lang = language(script.getAttribute("data-lang"));
+  // Without data-lang, the page inside follows the buyer's browser, so the
+  // title does too, as near as the browser's languages tell.
+  var titleLang = lang;
+  for (var i = 0, asked = navigator.languages || [navigator.language]; !titleLang && i < asked.length; i++) titleLang = language(asked[i]);
   var frame = document.createElement("iframe");
-  frame.src = origin + "/" + start + "?embed=1&host=" + encodeURIComponent(location.origin);
-  frame.title = start === "checklist" ? "Calmclaim: before you buy" : "Calmclaim: check a problem with your order";
+  frame.src = origin + "/" + start + "?embed=1&host=" + encodeURIComponent(location.origin) + (lang ? "&lang=" + lang : "");
+  frame.title = TITLES[titleLang || "en"][start];
+  if (titleLang) frame.lang = titleLang;
   frame.setAttribute("data-calmclaim", start);
   frame.setAttribute("loading", "lazy");
   frame.style.cssText = "display:block;width:100%;min-height:480px;border:0;overflow:hidden";

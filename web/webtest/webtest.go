@@ -196,12 +196,22 @@ var client = &http.Client{Timeout: 30 * time.Second}
 // Do sends one request and returns the status, the headers and the body.
 func Do(t testing.TB, method, url, contentType, body string) (int, http.Header, []byte) {
 	t.Helper()
+	return DoWith(t, method, url, http.Header{"Content-Type": {contentType}}, body)
+}
+
+// DoWith is Do with the request's headers given (an empty one is not sent).
+func DoWith(t testing.TB, method, url string, header http.Header, body string) (int, http.Header, []byte) {
+	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
+	for k, vs := range header {
+		for _, v := range vs {
+			if v != "" {
+				req.Header.Add(k, v)
+			}
+		}
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -242,6 +252,7 @@ func Contract(t *testing.T, base string) {
 	t.Run("cases", func(t *testing.T) { ReplayCases(t, base, OwnCases(t)) })
 	t.Run("bad_requests", func(t *testing.T) { ReplayBadRequests(t, base, BadRequests(t)) })
 	t.Run("checklist", func(t *testing.T) { CheckChecklist(t, base) })
+	t.Run("lang", func(t *testing.T) { CheckLang(t, base) })
 	t.Run("review", func(t *testing.T) { CheckReview(t, base) })
 	t.Run("message", func(t *testing.T) { CheckMessage(t, base) })
 	t.Run("rules", func(t *testing.T) { CheckRules(t, base) })
@@ -524,5 +535,95 @@ func CheckCORS(t *testing.T, base string) {
 	_, h, _ = Do(t, "POST", base+"/api/v1/assess", "application/json", `{"today":"2026-11-22","facts":{}}`)
 	if h.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("no CORS header on the response")
+	}
+}
+
+// localized is an assess or checklist answer as a client that asked for a
+// language reads it.
+type localized struct {
+	Lang  *string `json:"lang"`
+	Rules []struct {
+		ID               string  `json:"id"`
+		Summary          string  `json:"summary"`
+		SummaryLocalized *string `json:"summary_localized"`
+	} `json:"rules"`
+	Warnings []struct {
+		ID               string  `json:"id"`
+		Summary          string  `json:"summary"`
+		SummaryLocalized *string `json:"summary_localized"`
+	} `json:"warnings"`
+	Items []struct {
+		ID               string  `json:"id"`
+		Summary          string  `json:"summary"`
+		SummaryLocalized *string `json:"summary_localized"`
+	} `json:"items"`
+}
+
+// CheckLang: a "lang" in the body, or else an Accept-Language we speak,
+// adds "lang" and each rule's, warning's or checklist item's
+// "summary_localized" beside the English summary, which stays as it was;
+// without either the answer is unchanged. A day count is in the
+// language's plural form.
+func CheckLang(t *testing.T, base string) {
+	post := func(path, acceptLanguage, body string) (localized, string) {
+		t.Helper()
+		status, _, out := DoWith(t, "POST", base+path, http.Header{"Content-Type": {"application/json"},
+			"Accept-Language": {acceptLanguage}}, body)
+		var res localized
+		if status != 200 || json.Unmarshal(out, &res) != nil {
+			t.Fatalf("%s %s (Accept-Language %q): %d %s", path, body, acceptLanguage, status, out)
+		}
+		return res, string(out)
+	}
+	// The seller first: the rule says when the dispute opens, in days.
+	facts := `"facts":{"claim":"broken","paid_on_platform":true,"refund_asked":false,"signed_before_inspection":true}`
+	english, plain := post("/api/v1/assess", "", `{"today":"2026-11-22",`+facts+`}`)
+	if english.Lang != nil || strings.Contains(plain, "summary_localized") || len(english.Rules) == 0 || len(english.Warnings) == 0 {
+		t.Fatalf("without a language: %s", plain)
+	}
+	for _, tc := range []struct{ accept, lang, want, days string }{
+		{"", "pl", "pl", "10 dni"},
+		{"pl-PL,pl;q=0.9,en;q=0.5", "", "pl", "10 dni"},
+		{"pl", "he", "he", "10 ימים"},
+		{"xx-YY", "uk", "uk", "10 днів"},
+		{"", "en", "en", "10 days"},
+	} {
+		body := `{"today":"2026-11-22",` + facts + `}`
+		if tc.lang != "" {
+			body = `{"today":"2026-11-22","lang":"` + tc.lang + `",` + facts + `}`
+		}
+		res, out := post("/api/v1/assess", tc.accept, body)
+		if res.Lang == nil || *res.Lang != tc.want || len(res.Rules) != len(english.Rules) || len(res.Warnings) != len(english.Warnings) {
+			t.Errorf("lang %q, Accept-Language %q: %s", tc.lang, tc.accept, out)
+			continue
+		}
+		for i, r := range res.Rules {
+			if r.Summary != english.Rules[i].Summary || r.SummaryLocalized == nil || *r.SummaryLocalized == "" {
+				t.Errorf("%s: rule %s: %q / %v", tc.want, r.ID, r.Summary, r.SummaryLocalized)
+			} else if r.ID == "dispute.seller_first" && !strings.Contains(*r.SummaryLocalized, tc.days) {
+				t.Errorf("%s: %s without %q: %q", tc.want, r.ID, tc.days, *r.SummaryLocalized)
+			}
+		}
+		for i, w := range res.Warnings {
+			if w.Summary != english.Warnings[i].Summary || w.SummaryLocalized == nil || *w.SummaryLocalized == "" {
+				t.Errorf("%s: warning %s: %v", tc.want, w.ID, w.SummaryLocalized)
+			}
+		}
+	}
+	// An Accept-Language we do not speak changes nothing.
+	if _, out := post("/api/v1/assess", "xx-YY", `{"today":"2026-11-22",`+facts+`}`); out != plain {
+		t.Errorf("Accept-Language xx-YY: %s", out)
+	}
+	res, out := post("/api/v1/checklist", "", `{"today":"2026-11-22","lang":"pt","facts":{"order_placed_on":"2026-11-10"}}`)
+	if res.Lang == nil || *res.Lang != "pt-BR" || len(res.Items) != 18 {
+		t.Fatalf("checklist in pt: %s", out)
+	}
+	for _, it := range res.Items {
+		if it.Summary == "" || it.SummaryLocalized == nil || *it.SummaryLocalized == "" {
+			t.Errorf("checklist item %s: %v", it.ID, it.SummaryLocalized)
+		}
+		if it.ID == "pre.payment_window" && !strings.Contains(*it.SummaryLocalized, "20 dias") {
+			t.Errorf("pre.payment_window in pt-BR: %q", *it.SummaryLocalized)
+		}
 	}
 }
