@@ -3,7 +3,7 @@
 PORT ?= 8080
 GO   ?= go
 
-.PHONY: bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-media test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
+.PHONY: corpus bench-go bench-start bench-browser run browser test unit test-js test-zip64 test-media test-e2e generate generate-check vet fuzz bench build dev deploy-check test-edge bench-edge deps-node deps-browser
 
 ## run: serve the product natively on 127.0.0.1:$(PORT) until interrupted
 run: browser
@@ -37,6 +37,12 @@ test-e2e: browser
 test-media:
 	scripts/media-tools.sh
 	CALMCLAIM_MEDIA=1 $(GO) test -count=1 -run 'TestMedia' ./assistant/bundle
+
+## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus; the table goes to CORPUS_TABLE
+CORPUS_TABLE ?= build/corpus-table.md
+corpus:
+	mkdir -p $(dir $(CORPUS_TABLE))
+	$(GO) test -count=1 -run '^TestCorpusQuality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE))
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
 test-zip64:

@@ -30,7 +30,7 @@ import (
 //	[profanity] [insult] [accusation] [hate_speech]
 //	               one entry a line: a word or a phrase
 //	[feedback_threat] [threat] [extra_demand] [off_platform]
-//	               one rule a line: pattern | if @list | unless @list | rating
+//	               one rule a line: pattern | if @list | unless @list | rating | kept
 //
 // Words: "word" is the word alone; "stem*" any word that starts with stem;
 // "*tail" any word that ends with tail; "=word" the word with its accents
@@ -451,7 +451,7 @@ func (b *builder) entry(line string, k wordKind) {
 }
 
 // rule adds a conduct rule: steps, then "| if @list", "| unless @list",
-// "| rating".
+// "| rating", "| kept".
 func (b *builder) rule(id, line string) {
 	parts := strings.Split(line, "|")
 	// "|" also separates the choices of "(a|b)": join what the brackets hold
@@ -471,12 +471,14 @@ func (b *builder) rule(id, line string) {
 		switch {
 		case f == "rating":
 			r.rating = true
+		case f == "kept":
+			r.kept = true
 		case strings.HasPrefix(f, "if "):
 			r.ctx = b.ctx(strings.TrimSpace(f[3:]))
 		case strings.HasPrefix(f, "unless "):
 			r.unless = b.ctx(strings.TrimSpace(f[7:]))
 		default:
-			b.fail("unknown condition %q (if @list, unless @list, rating)", f)
+			b.fail("unknown condition %q (if @list, unless @list, rating, kept)", f)
 		}
 	}
 	var words []string

@@ -319,8 +319,9 @@ func (l *lexicon) offence(kinds []wordKind, ws *wordSeq, tokKinds []wordKind) st
 
 // conduct returns the id of the first conduct problem in a sentence's
 // words, or "". In the "requested" field every sentence is a request,
-// so a demand needs no demanding word around it.
-func (l *lexicon) conduct(ws *wordSeq, field Field) string {
+// so a demand needs no demanding word around it. kept reports that only
+// rules marked kept matched: the sentence stays (see rule.kept).
+func (l *lexicon) conduct(ws *wordSeq, field Field) (id string, kept bool) {
 	for i := range l.rules {
 		r := &l.rules[i]
 		if !r.possible(ws) {
@@ -333,11 +334,24 @@ func (l *lexicon) conduct(ws *wordSeq, field Field) string {
 		if r.ctx != nil && !asked && !ws.bit(r.ctx.bit) {
 			continue
 		}
+		if r.kept && id != "" {
+			continue // one kept finding is enough; look on for a rule that leaves the sentence out
+		}
 		if r.match(ws) && (r.ctx == nil || asked || r.ctx.in(ws)) && (r.unless == nil || !r.unless.in(ws)) {
-			return r.id
+			if !r.kept {
+				return r.id, false
+			}
+			id, kept = r.id, true
 		}
 	}
-	return ""
+	return id, kept
+}
+
+// keptSuggestions replace the suggestion of a conduct finding whose
+// sentence stayed, the data it was about taken out (see rule.kept).
+var keptSuggestions = map[string]string{
+	FindOffPlatform: "Contact or account details were taken out. Keep the conversation and any payment inside " +
+		"the platform: refunds go back the way you paid, and talks or payments outside it are not protected.",
 }
 
 // suggestions say what was done and what to write instead; each is in our

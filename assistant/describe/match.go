@@ -384,7 +384,11 @@ type rule struct {
 	// rating marks a rule that also matches a plain rating ("I give it one
 	// star"): a threat in a message, but what a review is for.
 	rating bool
-	lang   string // the file the rule comes from
+	// kept marks a rule about data the personal-data check has taken out
+	// already (an account number given to be paid outside the platform):
+	// the finding is reported and the rest of the sentence stays.
+	kept bool
+	lang string // the file the rule comes from
 }
 
 // match reports whether the rule's steps match ws.

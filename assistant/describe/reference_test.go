@@ -290,8 +290,8 @@ func sameAsReference(t *testing.T, text string) {
 		ws.read(p)
 		l.mark(&ws)
 		for _, f := range []Field{FieldDifference, FieldRequested} { // the other fields are read as difference is
-			if got, want := l.conduct(&ws, f), refConduct(sk, f); got != want {
-				t.Fatalf("conduct(%q, %s) = %q, want %q", sk, f, got, want)
+			if got, _ := l.conduct(&ws, f); got != refConduct(sk, f) {
+				t.Fatalf("conduct(%q, %s) = %q, want %q", sk, f, got, refConduct(sk, f))
 			}
 		}
 		// "stfu", the one phrase of a single word, is a word of [insult] now

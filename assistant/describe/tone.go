@@ -141,6 +141,18 @@ func (c *checker) report(id, excerpt string) {
 	c.reportOnce(id, id, excerpt)
 }
 
+// reportKept adds a finding of a rule marked kept, once per id, with the
+// suggestion for a finding whose sentence stayed (keptSuggestions).
+func (c *checker) reportKept(id, excerpt string) {
+	if c.seen[id] {
+		return
+	}
+	c.report(id, excerpt)
+	if s, ok := keptSuggestions[id]; ok && c.field != FieldReview {
+		c.findings[len(c.findings)-1].Suggestion = s
+	}
+}
+
 // reportOnce adds a finding once per key.
 func (c *checker) reportOnce(key, id, excerpt string) {
 	if c.seen == nil {
@@ -334,8 +346,11 @@ func (c *checker) sentence(sent sentence) string {
 	}
 	c.ws.read(raw)
 	c.lex.mark(c.ws)
-	if id := c.lex.conduct(c.ws, c.field); id != "" {
+	if id, kept := c.lex.conduct(c.ws, c.field); kept {
+		c.reportKept(id, excerpt(raw))
+	} else if id != "" {
 		c.report(id, excerpt(raw))
+		c.shoutedToo(raw)
 		return ""
 	}
 	var kept []string
@@ -435,6 +450,10 @@ func (c *checker) clause(raw string, read bool) string {
 	}
 	if id := l.offence(kinds, c.ws, tokKinds); id != "" {
 		c.report(id, excerpt(raw))
+		c.shoutedToo(raw)
+		if id != FindProfanity && profaneIn(kinds, tokKinds) {
+			c.report(FindProfanity, excerpt(raw)) // "thieves of shit": the swear word is named too
+		}
 		return ""
 	}
 	drop := make([]bool, len(words))
@@ -494,6 +513,34 @@ func (c *checker) clause(raw string, read bool) string {
 		c.report(FindShouting, excerpt(raw))
 	}
 	return strings.Join(words, " ")
+}
+
+// shoutedToo reports shouting in a sentence or clause that is left out for
+// what it says ("SCAM SCAM DO NOT BUY"): the capitals are found as in a
+// clause that stays, so the buyer hears about both.
+func (c *checker) shoutedToo(raw string) {
+	if c.seen[FindShouting] {
+		return
+	}
+	if c.calmCaps(strings.Fields(raw)) {
+		c.report(FindShouting, excerpt(raw))
+	}
+}
+
+// profaneIn reports a swear word among the kinds of a clause's words or
+// tokens.
+func profaneIn(kinds, tokKinds []wordKind) bool {
+	for _, k := range kinds {
+		if k&profaneWord != 0 {
+			return true
+		}
+	}
+	for _, k := range tokKinds {
+		if k&profaneWord != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mostlyLatin reports text with more Latin letters than Cyrillic ones.
