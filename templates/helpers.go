@@ -13,7 +13,16 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func lower(s string) string { return strings.ToLower(s) }
+// changeLabel is a question's short label after "Change", for screen
+// readers: lower-cased in English as GOV.UK writes it ("Change name");
+// other languages keep their capitals (German nouns, proper names) and
+// their own casing rules (Turkish dotted I).
+func changeLabel(ctx context.Context, s string) string {
+	if pageLang(ctx) == "en" {
+		return strings.ToLower(s)
+	}
+	return s
+}
 
 func optionID(q Question, i int) string {
 	if i == 0 {
