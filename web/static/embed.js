@@ -30,7 +30,7 @@
   // <calmclaim:titles>
   var TITLES = {
     "en": { dispute: "Calmclaim: check a problem with your order", checklist: "Calmclaim: before you buy" },
-    "es": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "es": { dispute: "Calmclaim: revisa un problema con tu pedido", checklist: "Calmclaim: antes de comprar" },
     "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "fr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "de": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
