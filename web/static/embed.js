@@ -31,7 +31,7 @@
   var TITLES = {
     "en": { dispute: "Calmclaim: check a problem with your order", checklist: "Calmclaim: before you buy" },
     "es": { dispute: "Calmclaim: revisa un problema con tu pedido", checklist: "Calmclaim: antes de comprar" },
-    "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "pt-BR": { dispute: "Calmclaim: verifique um problema com o seu pedido", checklist: "Calmclaim: antes de comprar" },
     "fr": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "de": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
     "it": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
