@@ -30,8 +30,8 @@
   // <calmclaim:titles>
   var TITLES = {
     "en": { dispute: "Calmclaim: check a problem with your order", checklist: "Calmclaim: before you buy" },
-    "es": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
-    "pt-BR": { dispute: "\u27e6en\u27e7 Calmclaim: check a problem with your order", checklist: "\u27e6en\u27e7 Calmclaim: before you buy" },
+    "es": { dispute: "Calmclaim: revisa un problema con tu pedido", checklist: "Calmclaim: antes de comprar" },
+    "pt-BR": { dispute: "Calmclaim: verifique um problema com o seu pedido", checklist: "Calmclaim: antes de comprar" },
     "fr": { dispute: "Calmclaim\u00a0: v\u00e9rifier un probl\u00e8me avec votre commande", checklist: "Calmclaim\u00a0: avant d\u2019acheter" },
     "de": { dispute: "Calmclaim: ein Problem mit Ihrer Bestellung pr\u00fcfen", checklist: "Calmclaim: vor dem Kauf" },
     "it": { dispute: "Calmclaim: verifica un problema con il tuo ordine", checklist: "Calmclaim: prima di comprare" },
