@@ -254,7 +254,9 @@ func rrnValid(d []byte, strict bool) bool {
 }
 
 // ssnShape: a US social security number: area 001-899 but 666, group
-// 01-99, serial 0001-9999. There is no check digit.
+// 01-99, serial 0001-9999; or an individual taxpayer number (ITIN): area
+// 9xx with a group of 50-65, 70-88, 90-92 or 94-99. There is no check
+// digit.
 func ssnShape(d []byte) bool {
 	if len(d) != 9 {
 		return false
@@ -262,7 +264,42 @@ func ssnShape(d []byte) bool {
 	area := int(d[0])*100 + int(d[1])*10 + int(d[2])
 	group := int(d[3])*10 + int(d[4])
 	serial := int(d[5])*1000 + int(d[6])*100 + int(d[7])*10 + int(d[8])
-	return area > 0 && area != 666 && area < 900 && group > 0 && serial > 0
+	if area >= 900 {
+		return group >= 50 && group <= 65 || group >= 70 && group <= 88 || group >= 90 && group <= 92 || group >= 94
+	}
+	return area > 0 && area != 666 && group > 0 && serial > 0
+}
+
+// snilsValid: Russia's pension insurance number (СНИЛС), 11 digits: the
+// sum of the first nine weighted 9 down to 1, modulo 101 (100 and 101
+// read as 00), is the last two.
+func snilsValid(d []byte) bool {
+	if len(d) != 11 || allSame(d[:9]) {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += int(d[i]) * (9 - i)
+	}
+	sum %= 101
+	if sum == 100 {
+		sum = 0
+	}
+	return sum == int(d[9])*10+int(d[10])
+}
+
+// clabeValid: Mexico's bank account number (CLABE), 18 digits, weights
+// 3, 7, 1 and a check digit of 10 less the sum modulo 10.
+func clabeValid(d []byte) bool {
+	if len(d) != 18 {
+		return false
+	}
+	w := [3]int{3, 7, 1}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(d[i]) * w[i%3] % 10
+	}
+	return (10-sum%10)%10 == int(d[17])
 }
 
 // dniValid: Spain's DNI (8 digits and a letter) and NIE (X, Y or Z, 7
@@ -342,3 +379,22 @@ func containsByte(s string, c byte) bool {
 
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// nirValid: France's social-security number (NIR), 15 digits: sex, year,
+// month (01-12, or 20 and over for an unknown month), place, order, and a
+// key of 97 less the first thirteen digits modulo 97. Corsica's 2A/2B
+// are not read.
+func nirValid(d []byte) bool {
+	if len(d) != 15 || d[0] != 1 && d[0] != 2 && d[0] != 7 && d[0] != 8 {
+		return false
+	}
+	month := int(d[3])*10 + int(d[4])
+	if month < 1 || month > 12 && month < 20 {
+		return false
+	}
+	r := 0
+	for _, v := range d[:13] {
+		r = (r*10 + int(v)) % 97
+	}
+	return 97-r == int(d[13])*10+int(d[14])
+}

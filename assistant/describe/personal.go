@@ -69,6 +69,7 @@ type scanner struct {
 	t     []tok
 	found []span
 	buf   []byte
+	heb   uint8 // Hebrew letters in s: 0 not looked yet, 1 no, 2 yes
 }
 
 // findPersonal returns the personal data and links in s, in text order,
@@ -226,8 +227,12 @@ func (sc *scanner) wordFlags(i int) uint32 {
 // labelBefore returns the flags of up to three words just before token i
 // ("my phone number is", "IBAN:", "order no."), and the token index of the
 // word that carried an identity document's name, or -1.
+//
+// A word that also only leads up to a datum ("номер", number) is a weak
+// label: when a word that names the datum's kind stands beside it
+// ("номер паспорта", "заказ номер"), that word decides.
 func (sc *scanner) labelBefore(i int) (uint32, int) {
-	var f uint32
+	var f, strong uint32
 	doc := -1
 	words := 0
 	for j := i - 1; j >= 0 && words < 4; j-- {
@@ -238,6 +243,9 @@ func (sc *scanner) labelBefore(i int) (uint32, int) {
 		case kWord, kAlnum:
 			words++
 			f |= t.flags
+			if t.flags&wLead == 0 {
+				strong |= t.flags & labelKinds
+			}
 			if t.flags&wID != 0 && doc < 0 {
 				doc = j
 			}
@@ -255,11 +263,19 @@ func (sc *scanner) labelBefore(i int) (uint32, int) {
 		}
 		break
 	}
+	if strong != 0 {
+		f = f&^labelKinds | strong
+	}
 	return f, doc
 }
 
+// labelKinds are the word flags that name the kind of the number after
+// them.
+const labelKinds = wOrder | wPhone | wCard | wAccount | wID
+
 // merge sorts spans and resolves overlaps: the earlier span wins, and of
-// two starting together the longer; an overlapped span extends the winner.
+// two starting together the longer (a handle before a link of the same
+// text); an overlapped span extends the winner.
 func merge(in []span) []span {
 	if len(in) == 0 {
 		return nil
@@ -268,7 +284,11 @@ func merge(in []span) []span {
 		if in[i].start != in[j].start {
 			return in[i].start < in[j].start
 		}
-		return in[i].end > in[j].end
+		if in[i].end != in[j].end {
+			return in[i].end > in[j].end
+		}
+		// "snap: name.surname": a user name after a messenger, not a link
+		return in[i].id == FindHandle && in[j].id == FindLink
 	})
 	out := []span{in[0]}
 	for _, sp := range in[1:] {

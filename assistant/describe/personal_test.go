@@ -217,7 +217,11 @@ func TestChecksums(t *testing.T) {
 		{"inn", innValid, []string{"7707083893", "500100732259"}, []string{"7707083894", "500100732258"}},
 		{"rrn", func(b []byte) bool { return rrnValid(b, true) }, []string{"800101-1234560"},
 			[]string{"800101-1234561", "801301-1234560"}},
-		{"ssn", ssnShape, []string{"123-45-6789"}, []string{"000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567"}},
+		{"ssn", ssnShape, []string{"123-45-6789", "987-65-4321"}, []string{"000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567"}},
+		{"nir", nirValid, []string{"1 92 03 99 123 456 20", "2 84 12 75 108 234 80"},
+			[]string{"1 92 03 99 123 456 21", "3 92 03 99 123 456 20", "1 92 13 99 123 456 20"}},
+		{"snils", snilsValid, []string{"112-233-445 95", "987-654-321 83"}, []string{"112-233-445 96", "111-111-111 45"}},
+		{"clabe", clabeValid, []string{"002180001234567896", "012180009876543215"}, []string{"002180001234567897"}},
 		{"nrb", nrbValid, []string{"61 1090 1014 0000 0712 1981 2874"}, []string{"61 1090 1014 0000 0712 1981 2875"}},
 	} {
 		for _, s := range c.ok {
@@ -255,6 +259,42 @@ func TestChecksums(t *testing.T) {
 		"4111.1111.1111.1111": true, "8181234567890123": false} {
 		if got := isCard(s); got != want {
 			t.Errorf("isCard(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestLabelNamesTheKind: a word that only leads up to a number ("номер",
+// numéro) gives way to the word beside it that names the number's kind;
+// before, "номер паспорта" read the passport number as a phone number.
+func TestLabelNamesTheKind(t *testing.T) {
+	for text, want := range map[string]string{
+		"номер паспорта 001234567":          FindIDNumber,
+		"заказ номер 5012345678901234":      "",
+		"мой номер 89161234567":             FindPhone,
+		"numer zamowienia 3009876543210981": "",
+		"pedido número 8123456789012345":    "",
+	} {
+		var got string
+		if sp := findPersonal(text); len(sp) > 0 {
+			got = sp[0].id
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAccentsLeftOut: the scanner's words are found typed without their
+// accents ("zamowienie", "telefono", "sifir").
+func TestAccentsLeftOut(t *testing.T) {
+	for in, want := range map[string]string{"zamówienie": "zamowienie", "sıfır": "sifir", "teléfono": "telefono",
+		"Straße": "Straße", "заказ": "заказ"} {
+		if got := foldAccents(in); got != want {
+			t.Errorf("foldAccents(%q) = %q, want %q", in, got, want)
+		}
+		var buf []byte
+		if lookupWord(want, &buf) != lookupWord(in, &buf) {
+			t.Errorf("%q and %q read differently", in, want)
 		}
 	}
 }

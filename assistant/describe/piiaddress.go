@@ -27,6 +27,7 @@ type addrPiece struct {
 	strong     bool
 	names      bool // only names, postcodes and numbers
 	leadNames  bool // names at its start, then other words: to is their end
+	trail      int  // other words, then a city to its end ("по адресу г. Москва"): the city's first token, or -1
 	whole      bool // the address fills the piece
 	used       bool
 	startWhole bool
@@ -63,7 +64,7 @@ func (sc *scanner) sentenceCut(i int) bool {
 		}
 		p := i - 1
 		if p >= 0 && sc.isWord(p) && (sc.t[p].flags&(wNeedDot|wStreetPre|wStreetPost|wHouse|wCity) != 0 ||
-			utf8.RuneCountInString(sc.tx(p)) == 1) {
+			utf8.RuneCountInString(sc.tx(p)) == 1 || streetSuffix(sc.tx(p)) == "str" || sc.dottedStreetType(p-2)) {
 			return false
 		}
 		return true
@@ -101,6 +102,10 @@ func (sc *scanner) addressSentence(a, b int) {
 			pieces[l-1].endWhole {
 			l--
 		}
+		if l > 0 && pieces[l].startWhole && pieces[l-1].trail >= 0 && !pieces[l-1].used {
+			l--
+			pieces[l].from = pieces[l].trail
+		}
 		r, to := k, p.to
 		for r+1 < len(pieces) {
 			q := &pieces[r+1]
@@ -126,7 +131,7 @@ func (sc *scanner) addressSentence(a, b int) {
 // piece reads the tokens a..b (a comma's piece of a sentence that ends at
 // end) for an address.
 func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
-	p := addrPiece{a: a, b: b, from: -1, to: -1}
+	p := addrPiece{a: a, b: b, from: -1, to: -1, trail: -1}
 	// the first and last tokens that are not white space
 	for a < b && sc.t[a].k == kSpace {
 		a++
@@ -156,8 +161,9 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 	}
 	if coreFrom >= 0 {
 		p.core, p.strong = true, strong
-		// reach over the names and postcodes beside the core
-		for coreFrom > a {
+		// reach over the names and postcodes beside the core; a street
+		// type begins the address ("the parcel came to rue ...")
+		for coreFrom > a && sc.wordFlags(coreFrom)&wStreetPre == 0 {
 			j := sc.prev(coreFrom)
 			if j < a || !sc.addrish(j, false) || sc.t[j].k == kNum && sc.t[j].b-sc.t[j].a > 7 {
 				break
@@ -166,7 +172,18 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 		}
 		for n := 0; n < 4 && coreTo < b-1; n++ {
 			j := sc.next(coreTo)
-			if j >= b || !sc.addrish(j, true) {
+			if j >= b {
+				break
+			}
+			// a flat or box number after the street, in any case: "apt 4",
+			// "bus 2", "кв 3"
+			if sc.wordFlags(j)&wHouse != 0 {
+				if e, ok := sc.houseNumber(sc.skipMarks(j + 1)); ok && e < b && !sc.unitAfter(e) {
+					coreTo = e
+					continue
+				}
+			}
+			if !sc.addrish(j, true) {
 				break
 			}
 			coreTo = j
@@ -189,7 +206,14 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 		case kWord, kAlnum:
 			words++
 		}
-		if !sc.addrish(i, i > a) {
+		// in a script without capitals every word reads as a name: after
+		// a postcode, the words that go on are the sentence's again
+		afterCode := t.k == kWord && !t.cased && i > a
+		if afterCode {
+			p := sc.prev(i)
+			afterCode = p >= a && sc.t[p].k == kNum && sc.t[p].b-sc.t[p].a >= 4
+		}
+		if afterCode || !sc.addrish(i, i > a) {
 			// names at the start, then other words ("80331 Munich please")
 			named := false
 			last := -1
@@ -204,6 +228,7 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 			if named && last >= 0 {
 				p.leadNames, p.from, p.to, p.startWhole = true, a, last, true
 			}
+			p.trail = sc.cityTrail(i, b)
 			return p, true
 		}
 	}
@@ -212,6 +237,34 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 	}
 	p.names, p.from, p.to, p.startWhole, p.endWhole = true, a, b-1, true, true
 	return p, true
+}
+
+// cityTrail returns the first token of a city word ("г.", "м.", "city")
+// at or after token i from which the piece (to b) holds only names, or
+// -1.
+func (sc *scanner) cityTrail(i, b int) int {
+	for ; i < b; i++ {
+		t := &sc.t[i]
+		if t.k != kWord || t.flags&wCity == 0 || t.flags&wNeedDot != 0 && !sc.isPunct(i+1, '.') {
+			continue
+		}
+		n, names := sc.next(i), 0
+		if sc.isPunct(n, '.') {
+			n = sc.next(n)
+		}
+		for ; n < b; n = sc.next(n) {
+			if !sc.addrish(n, true) {
+				break
+			}
+			if sc.t[n].k == kWord {
+				names++
+			}
+		}
+		if n >= b && names > 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // addrish reports a token that can stand in an address beside a core: a
@@ -303,8 +356,10 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 			return i, e, strongHouse, true
 		}
 	}
-	// a street type before the name: rue, calle, rua, via, ul., ул.
-	if f&wStreetPre != 0 && (f&wNeedDot == 0 || dot || runes > 3) || w == "C" && sc.isPunct(i+1, '/') {
+	// a street type before the name: rue, calle, rua, via, ul., ул.;
+	// Russian shortens some with a dash: пр-т, б-р
+	if f&wStreetPre != 0 && (f&wNeedDot == 0 || dot || runes > 3) || w == "C" && sc.isPunct(i+1, '/') ||
+		sc.dashedStreetType(i) || sc.dottedStreetType(i) {
 		if l, s, ok := sc.streetAfterType(i, b, end); ok {
 			return i, l, s, true
 		}
@@ -455,8 +510,8 @@ func (sc *scanner) houseNumber(i int) (int, bool) {
 		for d < len(w) && isDigit(w[d]) {
 			d++
 		}
-		if d == 0 || d > 5 || utf8.RuneCountInString(w[d:]) > 2 {
-			return 0, false
+		if d == 0 || d > 5 || utf8.RuneCountInString(w[d:]) > 2 || isHangul(w[d:]) {
+			return 0, false // 5월, 3개: a date or a count
 		}
 	default:
 		return 0, false
@@ -541,6 +596,53 @@ func (sc *scanner) streetAfterNumber(e, b int) (int, bool) {
 	return 0, false
 }
 
+// elision returns the token after an elided article at token i ("l'",
+// "d'", "dell'", "all'") when a name follows, else i.
+func (sc *scanner) elision(i int) int {
+	t := &sc.t[i]
+	if t.k != kWord || t.upper || t.b-t.a > 5 || !(sc.isPunct(i+1, '\'') || sc.isPunct(i+1, '’')) || !sc.isWord(i+2) {
+		return i
+	}
+	switch strings.ToLower(sc.tx(i)) {
+	case "l", "d", "dell", "dall", "all", "nell", "sull":
+		return i + 2
+	}
+	return i
+}
+
+// dashedStreets are Russian and Ukrainian street types shortened with a
+// dash (пр-т, проспект; б-р, бульвар), by their two halves.
+var dashedStreets = map[string]string{"пр": "т", "б": "р"}
+
+// dashedStreetType reports such a street type at token i.
+func (sc *scanner) dashedStreetType(i int) bool {
+	if !sc.isPunct(i+1, '-') || i+2 >= len(sc.t) || sc.t[i+2].k != kWord || sc.t[i].b-sc.t[i].a > 4 {
+		return false
+	}
+	half, ok := dashedStreets[strings.ToLower(sc.tx(i))]
+	return ok && strings.ToLower(sc.tx(i+2)) == half
+}
+
+// dottedStreetType reports an Italian street type shortened with a dot
+// inside at token i: v.le (viale), v.lo (vicolo), p.zza and p.za
+// (piazza), p.le (piazzale), c.so (corso).
+func (sc *scanner) dottedStreetType(i int) bool {
+	if i < 0 || i+2 >= len(sc.t) || sc.t[i].k != kWord || sc.t[i].b-sc.t[i].a != 1 || !sc.isPunct(i+1, '.') ||
+		sc.t[i+2].k != kWord {
+		return false
+	}
+	w := strings.ToLower(sc.tx(i + 2))
+	switch strings.ToLower(sc.tx(i)) {
+	case "v":
+		return w == "le" || w == "lo"
+	case "p":
+		return w == "zza" || w == "le" || w == "za"
+	case "c":
+		return w == "so"
+	}
+	return false
+}
+
 // strongStreetTypes can stand without a house number: "Rua das Flores",
 // "ul. Пушкина".
 var strongStreetTypes = map[string]bool{"rue": true, "calle": true, "rua": true, "ulica": true, "ulicy": true,
@@ -557,12 +659,15 @@ var strongStreetTypes = map[string]bool{"rue": true, "calle": true, "rua": true,
 // needs a house number after the name, and no carrier in it.
 func (sc *scanner) streetAfterType(i, b, end int) (int, bool, bool) {
 	lw := strings.ToLower(sc.tx(i))
-	strong := strongStreetTypes[lw]
+	strong := strongStreetTypes[lw] || sc.t[i].flags&wStreetPre != 0 && strings.HasSuffix(lw, "רחוב")
 	k := i + 1
+	if sc.dashedStreetType(i) || sc.dottedStreetType(i) {
+		strong, k = true, i+3
+	}
 	for k < len(sc.t) && (sc.t[k].k == kSpace || sc.isPunct(k, '.') || sc.isPunct(k, '/')) {
 		k++
 	}
-	names, caps := 0, 0
+	names, caps, lower := 0, 0, 0
 	last := -1
 	for k < end && names < 5 {
 		t := &sc.t[k]
@@ -577,8 +682,19 @@ func (sc *scanner) streetAfterType(i, b, end int) (int, bool, bool) {
 			k = sc.next(k)
 			continue
 		}
+		// an elided article: "rue de l'Exemple", "via dell'Orto"
+		if e := sc.elision(k); e > k && names < 4 {
+			names++
+			k = e
+			continue
+		}
 		if !sc.nameWord(k) {
-			break
+			// typed in lowercase after a strong type: "ул пробная 5",
+			// "calle mayor 7"; the house number must follow then
+			if !strong || lower >= 2 || !t.cased || t.flags&(wUnit|wCarrier|wCalendar|wConj|wOrder|wLead|wHouse) != 0 {
+				break
+			}
+			lower++
 		}
 		if t.cased {
 			caps++
@@ -597,6 +713,9 @@ func (sc *scanner) streetAfterType(i, b, end int) (int, bool, bool) {
 	}
 	if e, ok := sc.houseNumber(n); ok && !sc.unitAfter(e) {
 		return e, true, true
+	}
+	if lower > 0 {
+		return 0, false, false
 	}
 	if strong && caps > 0 && lw != "c" {
 		return last, true, true
@@ -724,7 +843,7 @@ func (sc *scanner) afterAddressWord(i, end int) (int, bool) {
 
 func isCopula(w string) bool {
 	switch strings.ToLower(w) {
-	case "is", "es", "est", "ist", "è", "e", "é", "jest", "—", "это":
+	case "is", "es", "est", "ist", "è", "e", "é", "jest", "—", "это", "це":
 		return true
 	}
 	return false

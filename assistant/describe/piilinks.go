@@ -8,7 +8,7 @@ import (
 // Emails, links and messenger handles.
 
 // atAt reports an "@" at token i, written or spelled: @, (at) [at] {at}
-// <at>, or a word that reads "at" in one of the languages ("arroba",
+// <at> (or any spelled "at" in brackets: "(arroba)"), or a word that reads "at" in one of the languages ("arroba",
 // "собака", "małpa", "골뱅이"...). It returns the last token of the
 // sign, whether it was spelled as a bare word, and whether it is there.
 func (sc *scanner) atAt(i int) (end int, word bool, ok bool) {
@@ -21,7 +21,7 @@ func (sc *scanner) atAt(i int) (end int, word bool, ok bool) {
 		if k < len(sc.t) && sc.t[k].k == kSpace {
 			k++
 		}
-		if k < len(sc.t) && sc.t[k].k == kWord && strings.EqualFold(sc.tx(k), "at") || sc.isPunct(k, '@') {
+		if k < len(sc.t) && sc.t[k].k == kWord && sc.t[k].flags&wAt != 0 || sc.isPunct(k, '@') {
 			c := k + 1
 			if c < len(sc.t) && sc.t[c].k == kSpace {
 				c++
@@ -31,9 +31,19 @@ func (sc *scanner) atAt(i int) (end int, word bool, ok bool) {
 			}
 		}
 	case t.k == kWord && t.flags&wAt != 0:
+		// Turkish names the sign: "et işareti"
+		if k := sc.next(i); k < len(sc.t) && sc.t[k].k == kWord && isAtSignWord(sc.tx(k)) {
+			return k, true, true
+		}
 		return i, true, true
 	}
 	return 0, false, false
+}
+
+// isAtSignWord reports a word that follows a spelled "at" to name the
+// sign ("et işareti").
+func isAtSignWord(w string) bool {
+	return strings.EqualFold(w, "işareti") || strings.EqualFold(w, "isareti") || strings.EqualFold(w, "sign")
 }
 
 func closing(r rune) rune {
@@ -233,13 +243,15 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	if sc.isPunct(d.end+1, '@') {
 		return 0, false
 	}
-	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled && !word) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
+	// a bracketed "(at)" is as plain as @: any top-level domain will do
+	atTok := sc.t[at]
+	bracketed := atTok.k == kPunct && atTok.r != '@' && atTok.r != '＠'
+	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled && !word && !bracketed) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
 		utf8.RuneCountInString(sc.tx(d.tld)) >= 2 && sc.t[d.tld].ascii
 	host := sc.wordFlags(n)&wMailHost != 0
-	atTok := sc.t[at]
 	switch {
-	case local < 0 && !word && !spacedAfter && d.labels == 1 && atTok.k == kPunct && (atTok.r == '@' || atTok.r == '＠'):
-		// @name: a handle
+	case local < 0 && !word && !spacedAfter && !bracketed && atTok.k == kPunct && (d.labels == 1 || !host):
+		// @name, @name.surname: a handle (Instagram's have dots)
 		if w := sc.s[sc.t[n].a:sc.t[d.end].b]; len(w) >= 3 && (sc.t[n].ascii || sc.t[n].k == kNum) {
 			sc.add(FindHandle, atTok.a, sc.t[d.end].b, "")
 			return d.end, true
@@ -406,11 +418,19 @@ func (sc *scanner) handles() {
 		w := sc.tx(i)
 		k := sc.next(i)
 		named := false // an "id", "username" or colon before the handle
+		// "my discord is name": after a possessive, "is" names it too
+		mine := false
+		if p := sc.prev(i); p >= 0 && sc.isWord(p) {
+			sc.buf = lowerWord(sc.tx(p), sc.buf)
+			mine = possessives[string(sc.buf)]
+		}
 		for steps := 0; steps < 3 && k < len(sc.t); steps++ {
 			switch {
 			case sc.isPunct(k, ':') || sc.isPunct(k, '-') || sc.isPunct(k, '='):
 				named = true
 			case sc.isWord(k) && sc.t[k].flags&wHandleID != 0:
+				named = true
+			case mine && sc.isWord(k) && isCopula(sc.tx(k)):
 				named = true
 			case sc.isWord(k) && (strings.EqualFold(sc.tx(k), "is") || sc.t[k].flags&wLead != 0 && steps == 0 &&
 				(strings.EqualFold(sc.tx(k), "me") || strings.EqualFold(sc.tx(k), "on"))):
@@ -469,3 +489,9 @@ func (sc *scanner) handles() {
 		i = end
 	}
 }
+
+// possessives are the words for "my" before a messenger's name ("my
+// discord is ...").
+var possessives = map[string]bool{"my": true, "mi": true, "mon": true, "ma": true, "mein": true, "meine": true,
+	"mio": true, "mia": true, "mijn": true, "mój": true, "moj": true, "moja": true, "мой": true, "моя": true,
+	"мій": true, "benim": true, "meu": true, "minha": true, "내": true, "제": true}

@@ -1,6 +1,10 @@
 package describe
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // Numbers: a run is digit groups joined by one separator each (space,
 // dot, dash, slash, brackets), with a + or a bracket before it. A run may
@@ -126,8 +130,14 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 			start := sc.t[run.g[i]].a
 			if first {
 				start = run.lead
+				if bestID == FindIDNumber {
+					start = sc.seriesBefore(run, start)
+				}
 			}
 			end := sc.t[run.g[j]].b
+			if bestID == FindIDNumber {
+				end = sc.letterAfter(run.g[j], end)
+			}
 			if strings.Count(sc.s[start:end], "(") > strings.Count(sc.s[start:end], ")") {
 				if k := run.g[j] + 1; sc.isPunct(k, ')') {
 					end = sc.t[k].b
@@ -141,6 +151,48 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 		}
 	}
 	return d
+}
+
+// letterAfter returns where an identity number ends when a capital
+// letter of its own follows it after a space ("QQ 12 34 56 C", "12345678
+// Z"); else end.
+func (sc *scanner) letterAfter(last, end int) int {
+	k := last + 1
+	if k+1 < len(sc.t) && sc.t[k].k == kSpace && sc.t[k].b-sc.t[k].a == 1 && sc.t[k+1].k == kWord &&
+		sc.t[k+1].b-sc.t[k+1].a == 1 && isUpper(sc.s[sc.t[k+1].a]) && (k+2 == len(sc.t) || !sc.isWord(k+2) && sc.t[k+2].k != kNum) {
+		return sc.t[k+1].b
+	}
+	return end
+}
+
+// hebrew reports a field with Hebrew letters in it, where nine digits
+// are read as an Israeli identity number first.
+func (sc *scanner) hebrew() bool {
+	if sc.heb == 0 {
+		sc.heb = 1
+		for _, r := range sc.s {
+			if r >= 0x5D0 && r <= 0x5EA {
+				sc.heb = 2
+				break
+			}
+		}
+	}
+	return sc.heb == 2
+}
+
+// seriesBefore returns where an identity number starts when two capital
+// letters of its series stand before it ("СН 123456", a Ukrainian
+// passport); else start.
+func (sc *scanner) seriesBefore(run *numRun, start int) int {
+	i := sc.tokenBeforeRun(run)
+	p := i - 1
+	if p < 1 || sc.t[p].k != kSpace || sc.t[p].b-sc.t[p].a != 1 || sc.t[p-1].k != kWord {
+		return start
+	}
+	if t := &sc.t[p-1]; t.caps && utf8.RuneCountInString(sc.tx(p-1)) == 2 {
+		return t.a
+	}
+	return start
 }
 
 // tokenBeforeRun is the token index where the run begins, for the label
@@ -227,9 +279,10 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		return FindPhone, ""
 	case label&wCard != 0 && n >= 12 && n <= 19:
 		return FindCard, ""
-	case label&wAccount != 0 && n >= 6 && n <= 34:
+	case label&wAccount != 0 && (n >= 6 || n >= 4 && groups == 2 && sepAt(1) == '-' && size(1) == 1) && n <= 34:
+		// Brazil's agência and conta carry a check digit after a dash
 		return FindBankAccount, ""
-	case label&wID != 0 && n >= 5 && n <= 14:
+	case label&wID != 0 && n >= 5 && n <= 15:
 		return FindIDNumber, sc.docName(doc)
 	}
 	if unit && groups == 1 && n <= 6 {
@@ -246,6 +299,9 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		if (one || seps() == "..-" && size(0) == 3 && size(1) == 3 && size(2) == 3) && cpfValid(d) {
 			return FindIDNumber, "CPF"
 		}
+		if groups == 4 && (seps() == "-- " || seps() == "---") && size(0) == 3 && size(1) == 3 && size(2) == 3 && snilsValid(d) {
+			return FindIDNumber, "СНИЛС"
+		}
 		if one && peselValid(d) {
 			return FindIDNumber, "PESEL"
 		}
@@ -256,11 +312,26 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		if seps() == "--" && size(0) == 3 && size(1) == 2 && ssnShape(d) {
 			return FindIDNumber, "SSN"
 		}
-		if one && bsnValid(d) {
-			return FindIDNumber, "BSN"
+		// nine digits in one piece are Spain's, Portugal's and Poland's
+		// mobiles too (they begin 5 to 9): a check digit that holds by
+		// chance does not make those an id, unless the text is Hebrew
+		if one && (d[0] < 5 || sc.hebrew()) {
+			if sc.hebrew() && israeliIDValid(d) {
+				return FindIDNumber, "ID number"
+			}
+			if bsnValid(d) {
+				return FindIDNumber, "BSN"
+			}
+			if israeliIDValid(d) {
+				return FindIDNumber, "ID number"
+			}
 		}
-		if one && israeliIDValid(d) {
-			return FindIDNumber, "ID number"
+	case 18:
+		// a CLABE begins with its bank's code (002 Banamex ... 072
+		// Banorte, 127, 137, 646): order numbers of 18 digits do not
+		bank := int(d[0])*100 + int(d[1])*10 + int(d[2])
+		if one && (d[0] == 0 || bank == 127 || bank == 137 || bank == 646) && clabeValid(d) {
+			return FindBankAccount, ""
 		}
 	case 13:
 		if seps() == "-" && size(0) == 6 && rrnValid(d, false) || one && !isCardDigits(d) && rrnValid(d, true) {
@@ -269,6 +340,10 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 	case 12:
 		if one && innValid(d) {
 			return FindIDNumber, "INN"
+		}
+	case 15:
+		if (one || seps() == "      " && size(0) == 1 && size(1) == 2 && size(4) == 3 && size(6) == 2) && nirValid(d) {
+			return FindIDNumber, "NIR"
 		}
 	}
 	// payment cards: contiguous or in groups of four (Amex 4-6-5,
@@ -486,74 +561,176 @@ func (sc *scanner) iban(i int) (int, bool) {
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // spelledPhones finds phone numbers written in words, in any of the
-// languages, or in words and digits mixed ("nine one six 1 2 3..."):
-// seven digits or more in a row.
+// languages, or in words and digits mixed ("nine one six 1 2 3..."): seven
+// digits or more in a row. Numbers read out in pairs and threes count
+// their digits: "девятьсот шестнадцать" is three, "forty-five" two, "beş
+// yüz otuz iki" three.
 func (sc *scanner) spelledPhones() {
 	for i := 0; i < len(sc.t); i++ {
-		if digitWord(sc, i) == 0 {
+		if r, _, _ := sc.numberWord(i, false); r == 0 {
 			continue
 		}
 		digits, words := 0, 0
-		last := i
-		for k := i; k < len(sc.t); {
-			n := digitWord(sc, k)
-			if n == 0 {
+		group, prev := 0, 0 // the leading rank of the number in hand, and the rank before
+		end := i
+		for k, joined, link := i, false, false; k < len(sc.t); {
+			r, times, last := sc.numberWord(k, true)
+			if r == 0 && k > i && strings.EqualFold(sc.tx(k), "on") {
+				// Turkish "on" (ten), only inside a number: "on iki"
+				if n := sc.next(k); n < len(sc.t) && sc.t[n].k == kWord {
+					if r2, _, _ := sc.numberWord(n, true); r2 == 1 {
+						r = 2
+					}
+				}
+			}
+			if r == 0 {
 				break
 			}
 			if sc.t[k].k == kWord {
 				words++
 			}
-			digits += n
-			last = k
-			k++
-			// one space, comma or dash between
+			switch {
+			case r < 0: // digits, or Korean digit syllables: one each
+				digits += -r
+				group, prev = 0, 0
+			case joined && group > 0: // "quatre-vingt-dix", "forty-five"
+				if r > group {
+					digits += r - group
+					group = r
+				}
+				prev = r
+			case times && prev == 1 && group == 1: // "five hundred", "beş yüz"
+				digits += r - 1
+				group, prev = r, r
+			case group > 0 && (r < prev || link && r == 1 && prev == 2): // "сто двадцать три", "treinta y cuatro"
+				prev = r
+			default:
+				digits += r
+				group, prev = r, r
+			}
+			end = last
+			k = last + 1
+			// one space, comma or dash between; "y", "e", "and" between
+			// a ten and a unit
+			joined, link = sc.isPunct(k, '-'), false
 			if k < len(sc.t) && (sc.t[k].k == kSpace || sc.isPunct(k, '-') || sc.isPunct(k, ',')) {
 				k++
 				if k < len(sc.t) && sc.t[k].k == kSpace {
 					k++
+					joined = false
+				}
+			}
+			if prev >= 2 && sc.isWord(k) && numberLinks[strings.ToLower(sc.tx(k))] && k+2 < len(sc.t) && sc.t[k+1].k == kSpace {
+				if r, _, _ := sc.numberWord(k+2, true); r > 0 && r < prev {
+					k += 2
+					link = true
 				}
 			}
 		}
 		if digits >= 7 && words >= 3 {
-			sc.add(FindPhone, sc.t[i].a, sc.t[last].b, "")
+			sc.add(FindPhone, sc.t[i].a, sc.t[end].b, "")
 		}
-		i = last
+		i = end
 	}
 }
+
+// numberLinks join a ten and a unit: "treinta y cuatro", "trinta e
+// quatro", "hundred and five".
+var numberLinks = map[string]bool{"y": true, "e": true, "and": true, "et": true, "und": true}
 
 // koreanDigits are the Sino-Korean digits, which are written together
 // ("공일공").
 const koreanDigits = "공영일이삼사오육칠팔구"
 
-// digitWord returns how many digits token k spells: a digit word counts
-// one, a word of Korean digits one per syllable, a number its digits (up
-// to four, as read out in groups).
-func digitWord(sc *scanner, k int) int {
+// numberWord reads a number at token k: the rank of a number word (1 a
+// digit, 2 a ten or teen, 3 a hundred), or minus the digit count of
+// digits written as such (up to four, as read out in groups) and of
+// Korean digit syllables; whether it multiplies a digit before it
+// ("hundred"); and its last token (a word with an apostrophe, "п'ять", is
+// three). Numbers written as one word ("siebenundvierzig") are read
+// only inside a number.
+func (sc *scanner) numberWord(k int, inside bool) (rank int, times bool, last int) {
 	t := &sc.t[k]
 	switch t.k {
-	case kWord:
-		if t.flags&wDigit != 0 {
-			if !t.ascii && strings.ContainsAny(sc.tx(k), koreanDigits) {
-				return utf8RuneCount(sc.tx(k))
-			}
-			return 1
-		}
-		w := sc.tx(k)
-		n := 0
-		for _, r := range w {
-			if !strings.ContainsRune(koreanDigits, r) {
-				return 0
-			}
-			n++
-		}
-		return n
 	case kNum:
 		if n := t.b - t.a; n <= 4 {
-			return n
+			return -n, false, k
+		}
+		return 0, false, k
+	case kWord:
+	default:
+		return 0, false, k
+	}
+	f := t.flags
+	last = k
+	if k+2 < len(sc.t) && (sc.isPunct(k+1, '\'') || sc.isPunct(k+1, '’')) && sc.t[k+2].k == kWord && sc.t[k+2].a == sc.t[k+1].b {
+		// п'ять, дев'ять: the apostrophe splits the word
+		w := sc.s[t.a:sc.t[k+2].b]
+		if strings.ContainsRune(w, '’') {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		if g := lookupWord(w, &sc.buf); g&(wDigit|wTens|wHundreds) != 0 {
+			f, last = g, k+2
+		}
+	}
+	switch {
+	case f&wHundreds != 0:
+		return 3, f&wTimes != 0, last
+	case f&wTens != 0:
+		return 2, false, last
+	case f&wDigit != 0:
+		if !t.ascii && strings.ContainsAny(sc.tx(k), koreanDigits) {
+			return -utf8RuneCount(sc.tx(k)), false, last
+		}
+		return 1, false, last
+	}
+	w := sc.tx(k)
+	if t.ascii || !isHangul(w) {
+		if !inside {
+			return 0, false, last
+		}
+		return sc.compoundRank(w, t.ascii), false, last
+	}
+	n := 0
+	for _, r := range w {
+		if !strings.ContainsRune(koreanDigits, r) {
+			return 0, false, last
+		}
+		n++
+	}
+	return -n, false, last
+}
+
+// compoundRank reads the number words written as one: German
+// "siebenundvierzig", Dutch "zevenenveertig", Italian "trentadue" and
+// "duecento" (two digits, three digits), else 0.
+func (sc *scanner) compoundRank(w string, ascii bool) int {
+	if len(w) < 7 || !ascii && !strings.ContainsAny(w, "äöüß") {
+		return 0
+	}
+	sc.buf = lowerWord(w, sc.buf)
+	lw := sc.buf
+	for _, end := range compoundTens {
+		if bytes.HasSuffix(lw, []byte(end)) && (bytes.Contains(lw, []byte("und")) || bytes.Contains(lw, []byte("en"))) {
+			return 2
+		}
+	}
+	if bytes.HasSuffix(lw, []byte("cento")) {
+		return 3
+	}
+	for _, head := range italianTens {
+		if bytes.HasPrefix(lw, []byte(head)) {
+			return 2
 		}
 	}
 	return 0
 }
+
+// compoundTens end German and Dutch tens; italianTens begin Italian ones.
+var (
+	compoundTens = []string{"zig", "ßig", "ssig", "tig"}
+	italianTens  = []string{"vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant"}
+)
 
 func utf8RuneCount(s string) int {
 	n := 0
