@@ -90,7 +90,8 @@ func forms(v any) map[string]string {
 	return nil
 }
 
-// TestCatalogsAreComplete fails on a key missing in any language, a key
+// TestCatalogsAreComplete fails on a key missing in any language, a text
+// still marked as an untranslated copy ("⟦en⟧ "), a key
 // no English text has, a placeholder that differs from English, a plural
 // text without the language's categories, and a text left equal to
 // English unless the language lists it as the same word.
@@ -121,6 +122,11 @@ func TestCatalogsAreComplete(t *testing.T) {
 					if _, has := f[c]; !has {
 						t.Errorf("%s: %q lacks the plural form %q", l, key, c)
 					}
+				}
+			}
+			for c, s := range f {
+				if strings.Contains(s, "⟦en⟧") {
+					t.Errorf("%s: %q (%s) is still the marked English copy", l, key, c)
 				}
 			}
 			got := map[string]bool{}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/chromedp/chromedp"
 )
 
@@ -61,7 +62,7 @@ func TestWidgetSpeaksItsLanguage(t *testing.T) {
 	frame := `document.querySelector("iframe[data-calmclaim=checklist]")`
 	waitFor(t, ctx, frame+` && `+frame+`.contentDocument && `+frame+`.contentDocument.documentElement.lang === "pl"`, "the Polish wizard in the frame")
 	got := eval[[]string](t, ctx, `[`+frame+`.src, `+frame+`.title, `+frame+`.lang]`)
-	if !strings.Contains(got[0], "&lang=pl") || got[1] != "⟦en⟧ Calmclaim: before you buy" || got[2] != "pl" {
+	if !strings.Contains(got[0], "&lang=pl") || got[1] != i18n.For(i18n.Polish).T("script.embed.title.checklist") || got[2] != "pl" {
 		t.Errorf("Polish frame: src, title, lang = %q", got)
 	}
 	add("dispute", "xx")
