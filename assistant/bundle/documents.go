@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
-	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
 )
 
 // ManifestFormat names the manifest's shape; it changes only with a
@@ -125,32 +126,6 @@ func appendQuoted(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-var claimWords = map[assistant.Claim]string{
-	assistant.NotReceived:    "Item not received",
-	assistant.NotAsDescribed: "Item not as described",
-	assistant.Counterfeit:    "Item believed to be fake",
-	assistant.Broken:         "Item damaged or not working",
-	assistant.MissingParts:   "Parts or quantity missing",
-	assistant.NoLongerWanted: "Item no longer wanted",
-}
-
-var outcomeWords = map[assistant.Outcome]string{
-	assistant.Eligible:           "A dispute can be opened now",
-	assistant.Wait:               "A dispute can be opened later",
-	assistant.ContactSellerFirst: "Ask the seller for a refund first",
-	assistant.NotEligible:        "Not covered by a dispute",
-	assistant.NeedInfo:           "More information needed",
-}
-
-var remedyWords = map[assistant.Remedy]string{
-	assistant.FullRefund:        "A full refund",
-	assistant.PartialRefund:     "A partial refund",
-	assistant.Replacement:       "A replacement",
-	assistant.ShipMissing:       "The seller sends what is missing",
-	assistant.ReturnAndRefund:   "Return the item for a refund",
-	assistant.ExtraCompensation: "Something beyond the order",
-}
-
 // summaryCSS is the only styling: inline, printable, no external files.
 const summaryCSS = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
@@ -162,45 +137,56 @@ th{font-weight:600;background:#f4f4f4}.hash{font:12px/1.3 ui-monospace,Menlo,Con
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}.desc{background:none}}`
 
 // appendSummary appends summary.html: a self-contained page to print or
-// keep, with every piece of text HTML-escaped.
+// keep, in the case's language, with every piece of text HTML-escaped.
 func appendSummary(b []byte, c *Case, files []File) []byte {
+	p := i18n.For(c.Lang)
 	e := html.EscapeString
+	t := func(key string, args ...string) string { return e(p.T(key, args...)) }
+	date := func(d assistant.Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		y, m, day := d.YMD()
+		return p.Date(y, m, day)
+	}
 	var s strings.Builder
 	w := s.WriteString
 	v := &c.Verdict
-	claim := claimWords[c.Facts.Claim]
-	if claim == "" {
-		claim = "Dispute"
+	claim := "summary.claim.other"
+	if c.Facts.Claim != "" && p.Has("summary.claim."+string(c.Facts.Claim)) {
+		claim = "summary.claim." + string(c.Facts.Claim)
 	}
-	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	title := t("summary.title", "claim", p.T(claim))
+	w("<!DOCTYPE html>\n<html lang=\"" + e(string(p.Lang)) + "\" dir=\"" + p.Lang.Dir() + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	w("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
 	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	w("<title>Evidence bundle: " + e(claim) + "</title>\n<style>\n" + summaryCSS + "\n</style>\n</head>\n<body>\n")
-	w("<h1>Evidence bundle: " + e(claim) + "</h1>\n")
-	w("<p class=\"muted\">Prepared on " + e(describe.FormatDate(c.Created)) + ". Keep it with the order; the hashes below show the files have not changed since.</p>\n")
+	w("<title>" + title + "</title>\n<style>\n" + summaryCSS + "\n</style>\n</head>\n<body>\n")
+	w("<h1>" + title + "</h1>\n")
+	w("<p class=\"muted\">" + t("summary.prepared", "date", date(c.Created)) + "</p>\n")
 
-	w("<h2>The case</h2>\n<table>\n")
+	w("<h2>" + t("summary.case") + "</h2>\n<table>\n")
 	d := &c.Details
-	for _, row := range [][2]string{{"Order number", d.Order}, {"Item", d.ItemWords()}, {"Store", d.Store},
-		{"Paid", d.Paid()}, {"Ordered on", describe.FormatDate(d.OrderedOn)}} {
+	for _, row := range [][2]string{{"summary.order", d.Order}, {"summary.item", d.ItemWords()}, {"summary.store", d.Store},
+		{"summary.paid", d.Paid()}, {"summary.ordered_on", date(d.OrderedOn)}} {
 		if row[1] != "" {
-			w("<tr><th>" + e(row[0]) + "</th><td>" + e(row[1]) + "</td></tr>\n")
+			w("<tr><th>" + t(row[0]) + "</th><td>" + e(row[1]) + "</td></tr>\n")
 		}
 	}
-	w("<tr><th>Assessment</th><td data-outcome=\"" + e(string(v.Outcome)) + "\">" + e(outcomeWords[v.Outcome]) + "</td></tr>\n")
+	w("<tr><th>" + t("summary.assessment") + "</th><td data-outcome=\"" + e(string(v.Outcome)) + "\">" + t("summary.outcome."+string(v.Outcome)) + "</td></tr>\n")
 	if v.Remedy != "" {
-		w("<tr><th>Remedy</th><td>" + e(remedyWords[v.Remedy]) + "</td></tr>\n")
+		w("<tr><th>" + t("summary.remedy") + "</th><td>" + t("summary.remedy."+string(v.Remedy)) + "</td></tr>\n")
 	}
 	// Buyers read words: rule ids stay in data attributes and manifest.json.
-	for i, r := range v.Rules {
-		head := "Why"
+	for i := range v.Rules {
+		r := v.Rules[i]
+		head := t("summary.why")
 		if i > 0 {
-			head = "Also"
+			head = t("summary.also")
 		}
-		w("<tr data-rule=\"" + e(r.ID) + "\"><th>" + head + "</th><td>" + e(r.Summary) + "<br><span class=\"muted\">Source: " + e(r.SourceFor(v.Claim)) + "</span></td></tr>\n")
+		w("<tr data-rule=\"" + e(r.ID) + "\"><th>" + head + "</th><td>" + e(enginetext.RuleSummary(p, r)) + "<br><span class=\"muted\">" + t("summary.source", "source", r.SourceFor(v.Claim)) + "</span></td></tr>\n")
 	}
 	for _, r := range v.Warnings {
-		w("<tr data-rule=\"" + e(r.ID) + "\"><th class=\"warn\">Warning</th><td>" + e(r.Summary) + "</td></tr>\n")
+		w("<tr data-rule=\"" + e(r.ID) + "\"><th class=\"warn\">" + t("summary.warning") + "</th><td>" + e(enginetext.RuleSummary(p, r)) + "</td></tr>\n")
 	}
 	w("</table>\n")
 
@@ -209,71 +195,84 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 		what string
 	}
 	events := []event{
-		{c.Facts.DeliveryDeadline, "End of the promised delivery period"},
-		{c.Facts.RefundRequestedOn, "Refund requested from the seller"},
-		{v.EarliestDate, "Earliest day to open the dispute"},
-		{c.Created, "Bundle prepared"},
+		{c.Facts.DeliveryDeadline, "summary.event.delivery_deadline"},
+		{c.Facts.RefundRequestedOn, "summary.event.refund_requested"},
+		{v.EarliestDate, "summary.event.earliest"},
+		{c.Created, "summary.event.prepared"},
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return a.d.Sub(b.d) })
-	w("<h2>Timeline</h2>\n<table>\n")
+	w("<h2>" + t("summary.timeline") + "</h2>\n<table>\n")
 	for _, ev := range events {
 		if !ev.d.IsZero() {
-			w("<tr><th>" + e(describe.FormatDate(ev.d)) + "</th><td>" + e(ev.what) + "</td></tr>\n")
+			w("<tr><th>" + e(date(ev.d)) + "</th><td>" + t(ev.what) + "</td></tr>\n")
 		}
 	}
 	w("</table>\n")
 
 	if strings.TrimSpace(c.Description) != "" {
-		w("<h2>Description</h2>\n<div class=\"desc\">" + e(c.Description) + "</div>\n")
+		w("<h2>" + t("summary.description") + "</h2>\n<div class=\"desc\">" + e(c.Description) + "</div>\n")
 	}
 
-	w("<h2>Files</h2>\n")
+	w("<h2>" + t("summary.files") + "</h2>\n")
 	if len(files) == 0 {
-		w("<p>No files were added.</p>\n")
+		w("<p>" + t("summary.no_files") + "</p>\n")
 	} else {
-		w("<table class=\"files\">\n<tr><th>File</th><th>Evidence</th><th>Size</th><th>SHA-256</th></tr>\n")
+		w("<table class=\"files\">\n<tr><th>" + t("summary.col.file") + "</th><th>" + t("summary.col.evidence") + "</th><th>" +
+			t("summary.col.size") + "</th><th>" + t("summary.col.sha256") + "</th></tr>\n")
 		for _, f := range files {
 			w("<tr><td>" + e(f.Name))
 			if f.OriginalName != "" {
-				w("<br><span class=\"muted\">was " + e(f.OriginalName) + "</span>")
+				w("<br><span class=\"muted\">" + t("summary.was", "name", f.OriginalName) + "</span>")
 			}
-			w("</td><td>" + e(describe.EvidencePhrase(f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
+			w("</td><td>" + e(evidencePhrase(p, f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
 			switch {
 			case f.Truncated:
-				w("; damaged, stored up to the damage")
+				w("; " + t("summary.file.truncated"))
 			case f.MetadataRemoved:
-				w("; hidden data removed")
+				w("; " + t("summary.file.cleaned"))
 			default:
-				w("; stored as it was")
+				w("; " + t("summary.file.as_is"))
 			}
-			w("</span></td><td>" + e(sizeWords(f.Size)) + "</td><td class=\"hash\">" + e(f.SHA256) + "</td></tr>\n")
+			w("</span></td><td>" + e(sizeWords(p, f.Size)) + "</td><td class=\"hash\">" + e(f.SHA256) + "</td></tr>\n")
 		}
 		w("</table>\n")
 		if slices.ContainsFunc(files, func(f File) bool { return !f.MetadataRemoved }) {
-			w("<p class=\"warn\">Files marked \"stored as it was\" were included as they are, at your request: they still carry whatever hidden data they had, which can include the place where they were made.</p>\n")
+			w("<p class=\"warn\">" + t("summary.as_is_warning") + "</p>\n")
 		}
 	}
 
-	w("<h2>Still missing</h2>\n")
+	w("<h2>" + t("summary.missing") + "</h2>\n")
 	if m := missing(c, files); len(m) == 0 {
-		w("<p>Every required piece of evidence has a file.</p>\n")
+		w("<p>" + t("summary.none_missing") + "</p>\n")
 	} else {
 		w("<ul>\n")
-		for _, ev := range m {
-			w("<li><strong>" + e(describe.EvidencePhrase(ev.ID)) + "</strong>: " + e(ev.Why) + "</li>\n")
+		for i := range m {
+			ev := m[i]
+			w("<li><strong>" + e(evidencePhrase(p, ev.ID)) + "</strong>: " + e(enginetext.EvidenceWhy(p, v.Claim, &ev)) + "</li>\n")
 		}
 		w("</ul>\n")
 	}
-	w("<p class=\"muted\">To check a file, compute its SHA-256 (for example <code>sha256sum</code> or <code>certutil -hashfile FILE SHA256</code>) and compare it with the table.</p>\n")
+	check := t("summary.check_hash")
+	check = strings.Replace(check, "{cmd1}", "<code>sha256sum</code>", 1)
+	check = strings.Replace(check, "{cmd2}", "<code>certutil -hashfile FILE SHA256</code>", 1)
+	w("<p class=\"muted\">" + check + "</p>\n")
 	w("</body>\n</html>\n")
 	return append(b, s.String()...)
 }
 
+// evidencePhrase is the plain words for an evidence id in p's language.
+func evidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
+	if !assistant.ValidEvidenceID(string(id)) {
+		return ""
+	}
+	return p.T("describe.evidence." + string(id))
+}
+
 // sizeWords writes a size for people: "812 bytes", "1.4 MB".
-func sizeWords(n int64) string {
+func sizeWords(p *i18n.Printer, n int64) string {
 	const unit = 1000
 	if n < unit {
-		return strconv.FormatInt(n, 10) + " bytes"
+		return p.N("summary.bytes", int(n))
 	}
 	f := float64(n)
 	for _, u := range []string{"kB", "MB", "GB", "TB"} {

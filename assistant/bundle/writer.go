@@ -35,6 +35,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // DefaultChunkSize is the chunk size when Options.ChunkSize is zero.
@@ -53,6 +54,9 @@ type Case struct {
 	// Details are the order's details as the buyer gave them (validated by
 	// describe.ReadDetails), written into summary.html; zero if none.
 	Details describe.Details
+	// Lang is the language summary.html is written in (the page's);
+	// "" is English. manifest.json and description.txt are not affected.
+	Lang i18n.Lang
 }
 
 // Digest hashes the bytes of one stored file, in one pass, for the

@@ -51,9 +51,9 @@ func writeBundle(w io.Writer, body []byte, files []evidenceFile, now time.Time, 
 		req.Evidence = append(req.Evidence, f.ID)
 	}
 	d := describe.Describe(describe.Input{Today: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
-		Story: req.Story, Evidence: req.Evidence, Details: req.Details})
+		Story: req.Story, Evidence: req.Evidence, Details: req.Details, Lang: req.Lang, TextLang: req.TextLang})
 	bw := bundle.NewWriter(w, bundle.Case{Created: req.Request.Today, Facts: req.Request.Facts, Verdict: v,
-		Description: d.Text, Details: req.Details}, bundle.Options{ChunkSize: 1 << 20, NewDigest: opts.NewDigest, OriginalNames: opts.OriginalNames})
+		Description: d.Text, Details: req.Details, Lang: req.Lang}, bundle.Options{ChunkSize: 1 << 20, NewDigest: opts.NewDigest, OriginalNames: opts.OriginalNames})
 	for i, f := range files {
 		if !assistant.ValidEvidenceID(string(f.ID)) {
 			return nil, assistant.Errorf(assistant.ECodeInvalid, "files["+itoa(i)+"].id", "unknown evidence id")

@@ -5,7 +5,7 @@ package assets
 // manifest maps each committed static file to its public name.
 var manifest = map[string]string{
 	"app.css":          "app.98929f23.css",
-	"app.js":           "app.8e027c39.js",
+	"app.js":           "app.be46541c.js",
 	"demo.css":         "demo.8930f4b6.css",
 	"favicon.svg":      "favicon.7f8bcb8d.svg",
 	"print.css":        "print.3280f3c2.css",

@@ -196,7 +196,7 @@
     try { order = (JSON.parse(localStorage.getItem(DETAILS) || "{}") || {}).order || ""; } catch (e) { order = ""; }
     if (!order) return;
     var url = new URL(a.getAttribute("href"), location.href);
-    var file = window.Calmclaim.calendar(url.search.replace(/^\?/, ""), String(order));
+    var file = window.Calmclaim.calendar(url.search.replace(/^\?/, ""), String(order), document.documentElement.lang);
     if (!file || !file.data) return;
     ev.preventDefault();
     var link = document.createElement("a");
