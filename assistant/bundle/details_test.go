@@ -6,6 +6,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // TestSummaryNamesTheOrder: the order's details the buyer gave are in
@@ -26,5 +27,44 @@ func TestSummaryNamesTheOrder(t *testing.T) {
 	}
 	if sum := string(appendSummary(nil, &Case{Facts: assistant.Facts{Claim: assistant.Broken}}, nil)); strings.Contains(sum, "Order number") {
 		t.Error("an order row without details")
+	}
+}
+
+// TestSummaryInThePagesLanguage: summary.html is written in the case's
+// language, right to left for Hebrew, with the language's dates; the
+// buyer's details and the hashes stay as they are (issue 12).
+func TestSummaryInThePagesLanguage(t *testing.T) {
+	today, _ := assistant.ParseDate("2026-11-23")
+	asked, _ := assistant.ParseDate("2026-11-02")
+	facts := assistant.Facts{Claim: assistant.Broken, PaidOnPlatform: assistant.Yes, Received: assistant.Yes,
+		RequestedRemedy: assistant.FullRefund, SignedBeforeInspection: assistant.No, SellerContacted: assistant.Yes,
+		RefundReceived: assistant.No, ChargebackFiled: assistant.No, PreviousDisputeSameReason: assistant.No, MotiveRetaliation: assistant.No,
+		RefundRequestedOn: asked}
+	v, err := assistant.Assess(assistant.Request{Today: today, Facts: facts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []File{{Name: "photos_item-1.jpg", EvidenceID: assistant.PhotosItem, MediaType: "image/jpeg", Size: 512, SHA256: "ab12", MetadataRemoved: true}}
+	en := string(appendSummary(nil, &Case{Created: today, Facts: facts, Verdict: v}, files))
+	for _, c := range []struct {
+		lang       i18n.Lang
+		dir, month string
+	}{{i18n.Polish, "ltr", "listopada"}, {i18n.Hebrew, "rtl", "בנובמבר"}, {i18n.Spanish, "ltr", "noviembre"}} {
+		sum := string(appendSummary(nil, &Case{Created: today, Facts: facts, Verdict: v, Lang: c.lang, Details: describe.Details{Order: "8190234455667788"}}, files))
+		p := i18n.For(c.lang)
+		for _, want := range []string{`<html lang="` + string(c.lang) + `" dir="` + c.dir + `">`, c.month, "8190234455667788", "ab12",
+			"<h2>" + p.T("summary.files") + "</h2>", p.T("describe.evidence.photos_item")} {
+			if !strings.Contains(sum, want) {
+				t.Errorf("%s summary.html lacks %q", c.lang, want)
+			}
+		}
+		for _, english := range []string{"Evidence bundle", "Timeline", "November", "⟦en⟧"} {
+			if strings.Contains(sum, english) {
+				t.Errorf("%s summary.html has %q", c.lang, english)
+			}
+		}
+	}
+	if !strings.Contains(en, `<html lang="en" dir="ltr">`) || !strings.Contains(en, "<h2>Timeline</h2>") {
+		t.Error("the English summary changed")
 	}
 }
