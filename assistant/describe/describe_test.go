@@ -129,12 +129,14 @@ func TestNotEligibleHasNoText(t *testing.T) {
 	}
 }
 
+// TestNeedInfoHasNoText: no text until the last answer; the alternative
+// names the remaining question as the wizard does, not by its fact id.
 func TestNeedInfoHasNoText(t *testing.T) {
 	today := mustDate("2026-11-22")
 	f := assistant.Facts{Claim: assistant.Broken}
 	v, _ := assistant.Assess(assistant.Request{Today: today, Facts: f})
 	d := Describe(Input{Today: today, Facts: f, Verdict: v, Story: story})
-	if d.Text != "" || len(d.Alternatives) != 1 || !strings.Contains(d.Alternatives[0].Text, "paid_on_platform") {
+	if d.Text != "" || len(d.Alternatives) != 1 || !strings.Contains(d.Alternatives[0].Text, "(Paid through the checkout)") {
 		t.Errorf("%+v", d)
 	}
 }

@@ -364,7 +364,7 @@ func reasonAndAlternatives(in *Input) (string, []Alternative) {
 	p := i18n.For(in.Lang)
 	if in.Verdict.Outcome == assistant.NeedInfo {
 		return p.T("describe.reason.need_info"),
-			[]Alternative{alternative(p, "answer_question", "question", string(in.Verdict.NextQuestion))}
+			[]Alternative{alternative(p, "answer_question", "question", questionName(p, string(in.Verdict.NextQuestion)))}
 	}
 	var reasons []string
 	var alts []Alternative
@@ -420,4 +420,14 @@ func ruleSummary(p *i18n.Printer, r *assistant.Rule) string {
 	return p.TOr("rule."+r.ID+".summary", r.Summary,
 		"refund_wait_days", p.N("count.days", assistant.RefundWaitDays),
 		"payment_window_days", p.N("count.days", assistant.PaymentWindowDays))
+}
+
+// questionName is the short name the wizard gives a fact's question
+// ("Tracking", "Śledzenie przesyłki"), or the fact's name where it has
+// none.
+func questionName(p *i18n.Printer, fact string) string {
+	if key := "q." + fact + ".short"; p.Has(key) {
+		return p.T(key)
+	}
+	return fact
 }
