@@ -30,7 +30,7 @@ test-js:
 ## test-e2e: the pages in headless Chromium (JS off and wasm), axe-core on every page, the widget
 test-e2e: browser
 	scripts/chromium.sh && scripts/npm-ci.sh
-	CALMCLAIM_E2E=1 $(GO) test -count=1 -timeout 8m ./web/e2e
+	CALMCLAIM_E2E=1 $(GO) test -count=1 -timeout 12m ./web/e2e
 
 ## test-media: files made by exiftool, ffmpeg, heif-enc, cwebp and ImageMagick with planted metadata, bundled and checked
 ## (nothing planted survives, same pixels, same frames, orientation kept); installs the tools
