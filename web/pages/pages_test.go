@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/i18n"
@@ -780,4 +781,18 @@ func withoutSwitcher(html string) string {
 	}
 	j := strings.Index(html[i:], "</nav>")
 	return html[:i] + html[i+j+len("</nav>"):]
+}
+
+// TestNotFoundDoesNotEchoTheAddress: a page we do not have never writes
+// its address into the language switcher's links (the edge fuzz found
+// NUL bytes and broken UTF-8 from the path in a 404 page's body).
+func TestNotFoundDoesNotEchoTheAddress(t *testing.T) {
+	res, html := render(t, "/mY%C83%BA%00%D1%28<script>")
+	if res.Status != 404 {
+		t.Fatalf("status %d", res.Status)
+	}
+	if strings.ContainsRune(html, 0) || !utf8.ValidString(html) || strings.Contains(html, "mY") {
+		t.Errorf("the 404 page echoes its address:\n%s", html)
+	}
+	has(t, html, `href="/?lang=pl"`)
 }

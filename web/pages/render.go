@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -356,6 +357,11 @@ func itoa(n int) string {
 func languageLinks(path string, q url.Values, current i18n.Lang) []templates.LangLink {
 	if path == "/dispute/calendar.ics" {
 		return nil
+	}
+	if !slices.Contains(Routes, path) {
+		// A page we do not have: its address is the buyer's (or anyone's)
+		// typing, never echoed into links; the switcher offers the start.
+		path, q = "/", nil
 	}
 	out := make([]templates.LangLink, 0, len(i18n.Langs))
 	for _, l := range i18n.Langs {
