@@ -58,9 +58,9 @@ var corpusGroups = []struct {
 	labels     []string
 	min, floor float64
 }{
-	{"threats", []string{FindThreat, FindFeedbackThreat}, 0.98, 0.92},
+	{"threats", []string{FindThreat, FindFeedbackThreat}, 0.98, 0.95},
 	{"insults", []string{FindInsult, FindProfanity, FindHateSpeech}, 0.95, 0.84},
-	{"accusations", []string{FindAccusation}, 0.95, 0.93},
+	{"accusations", []string{FindAccusation}, 0.95, 0.94},
 	{"personal data", []string{FindPhone, FindEmail, FindAddress, FindIDNumber, FindIBAN, FindCard, FindBankAccount}, 0.98, 0.97},
 }
 

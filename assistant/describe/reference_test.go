@@ -13,10 +13,11 @@ import (
 )
 
 // The tone check used to be written with regular expressions. It now
-// matches by hand and by word lookups, which must find exactly what the
-// regular expressions found: the tests in this file replay the hostile,
-// calm and fuzz corpora, and any fuzz input, through both. The
-// regular expressions are compiled inside the tests, never at init.
+// matches by hand and by word lookups, which must find what the regular
+// expressions found (the conduct rules at least that, see sameAsReference):
+// the tests in this file replay the hostile, calm and fuzz corpora, and any
+// fuzz input, through both. The regular expressions are compiled inside the
+// tests, never at init.
 
 var refSplit = sync.OnceValues(func() (sentence, clause *regexp.Regexp) {
 	return regexp.MustCompile(`[.!?…。！？]+(?:\s+|$)|\n+`), regexp.MustCompile(`[,;:，；：]\s+|\s+[-–—]+\s+`)
@@ -289,8 +290,13 @@ func sameAsReference(t *testing.T, text string) {
 		sk := refSkeleton(p)
 		ws.read(p)
 		l.mark(&ws)
+		// The rules have grown past the expressions ("I'll", the contraction
+		// they read as a word of its own, and constructions they never had):
+		// what the expressions found must still be found, under the same id;
+		// what the rules find beyond them is held by the case files and the
+		// corpus, calm stories included.
 		for _, f := range []Field{FieldDifference, FieldRequested} { // the other fields are read as difference is
-			if got, _ := l.conduct(&ws, f); got != refConduct(sk, f) {
+			if got, _ := l.conduct(&ws, f); refConduct(sk, f) != "" && got != refConduct(sk, f) {
 				t.Fatalf("conduct(%q, %s) = %q, want %q", sk, f, got, refConduct(sk, f))
 			}
 		}
