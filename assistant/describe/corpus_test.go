@@ -61,7 +61,7 @@ var corpusGroups = []struct {
 	{"threats", []string{FindThreat, FindFeedbackThreat}, 0.98, 0.95},
 	{"insults", []string{FindInsult, FindProfanity, FindHateSpeech}, 0.95, 0.84},
 	{"accusations", []string{FindAccusation}, 0.95, 0.94},
-	{"personal data", []string{FindPhone, FindEmail, FindAddress, FindIDNumber, FindIBAN, FindCard, FindBankAccount}, 0.98, 0.97},
+	{"personal data", []string{FindPhone, FindEmail, FindAddress, FindIDNumber, FindIBAN, FindCard, FindBankAccount}, 0.98, 0.99},
 }
 
 // minCalmPass is the share of calm stories that must pass untouched: no

@@ -70,6 +70,7 @@ type scanner struct {
 	found []span
 	buf   []byte
 	heb   uint8 // Hebrew letters in s: 0 not looked yet, 1 no, 2 yes
+	nl    uint8 // Dutch words in s: 0 not looked yet, 1 no, 2 yes
 }
 
 // findPersonal returns the personal data and links in s, in text order,
@@ -83,7 +84,41 @@ func findPersonal(s string) []span {
 	sc.emailsAndLinks()
 	sc.handles()
 	sc.addresses()
-	return merge(sc.found)
+	found := merge(sc.found)
+	for k := range found {
+		found[k].start = sc.dottedLabel(found[k])
+	}
+	return found
+}
+
+// dottedLabel returns where a number's span starts when the label right
+// before it is an abbreviation with a dot ("ת.ז. 123456782", "Ag. 0001",
+// "Tel. 0612345678"): the label goes with it, for the text is cut into
+// sentences at such a dot and the label would be left as one of its own.
+func (sc *scanner) dottedLabel(sp span) int {
+	switch sp.id {
+	case FindPhone, FindIDNumber, FindBankAccount, FindCard, FindIBAN:
+	default:
+		return sp.start
+	}
+	// the token where the span starts
+	i := sort.Search(len(sc.t), func(k int) bool { return sc.t[k].a >= sp.start })
+	p := sc.prev(i)
+	if p < 1 || p+1 == i || !sc.isPunct(p, '.') {
+		return sp.start
+	}
+	// back over letters and inner dots with no white space: ת.ז., Ag., Nr.
+	from := p
+	for from > 0 && (sc.isWord(from-1) || sc.isPunct(from-1, '.') && sc.isWord(from-2)) && from-p > -6 {
+		from--
+	}
+	if !sc.isWord(from) || utf8.RuneCountInString(sc.s[sc.t[from].a:sc.t[p].a]) > 8 {
+		return sp.start
+	}
+	if lookupWord(sc.s[sc.t[from].a:sc.t[p].a], &sc.buf)&(labelKinds&^wOrder) == 0 {
+		return sp.start
+	}
+	return sc.t[from].a
 }
 
 func (sc *scanner) add(id string, a, b int, label string) {
@@ -135,6 +170,14 @@ func (sc *scanner) tokenize() {
 			sc.t = append(sc.t, tok{a: start, b: i, k: kPunct, r: r})
 			continue
 		}
+		// Korean writes its particles on the number: "010-1234-5678로",
+		// "5678이에요"; the digits are a number of their own then
+		if letters > 0 && digs > 0 {
+			if d := leadingDigits(s[start:i]); d > 0 && d == digs && koreanParticle(s[start+d:i]) {
+				sc.t = append(sc.t, tok{a: start, b: start + d, k: kNum})
+				start, digs = start+d, 0
+			}
+		}
 		t := tok{a: start, b: i}
 		switch {
 		case letters == 0:
@@ -171,6 +214,27 @@ func (sc *scanner) tokenize() {
 		sc.t = append(sc.t, t)
 	}
 }
+
+// leadingDigits returns how many ASCII digits w starts with.
+func leadingDigits(w string) int {
+	d := 0
+	for d < len(w) && isDigit(w[d]) {
+		d++
+	}
+	return d
+}
+
+// koreanParticles are what Korean writes on a number: case particles
+// (로, 으로, 에, 이, 를...), "is" (이에요, 입니다) and "until" (까지).
+// Counters (동, 호, 층, 개, 월) are not among them: "101동" and "4층" are
+// read whole.
+var koreanParticles = map[string]bool{"로": true, "으로": true, "로요": true, "으로요": true, "로는": true, "에": true,
+	"에서": true, "에요": true, "이": true, "가": true, "은": true, "는": true, "을": true, "를": true, "도": true,
+	"와": true, "과": true, "이랑": true, "랑": true, "이에요": true, "예요": true, "입니다": true, "이요": true, "요": true,
+	"까지": true, "만": true, "로만": true, "으로만": true, "이고": true, "고": true, "인데": true, "인데요": true}
+
+// koreanParticle reports a Korean particle written on a number.
+func koreanParticle(w string) bool { return koreanParticles[w] }
 
 // sentenceStart reports whether the token about to be added starts a
 // sentence: nothing but white space before it, or a sentence's end and

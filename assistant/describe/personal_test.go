@@ -81,6 +81,13 @@ func TestRedactionReads(t *testing.T) {
 		"I sent the photos to jane.doe@example.com yesterday.":                         "I sent the photos yesterday.",
 		"The lid is cracked. Refund to my card 4111 1111 1111 1111.":                   "The lid is cracked.",
 		"The strap is torn, my IBAN is DE89 3704 0044 0532 0130 00.":                   "The strap is torn.",
+		// a particle between the label's words goes with them
+		"Numéro de passeport 12AB34567, le colis est bloqué.": "Le colis est bloqué.",
+		// a label with a dot would be left as a sentence of its own
+		"Tel. 0612345678, das Paket fehlt.": "Das Paket fehlt.",
+		"מספר ת.ז. 123456782 נמסר לשליח.":   "נמסר לשליח.",
+		// a Korean particle on the number goes with it
+		"전화번호 010-9876-5432로 연락 주세요.": "연락 주세요.",
 	} {
 		if got := Check(FieldDifference, in).Text; got != want {
 			t.Errorf("%q\n got %q\nwant %q", in, got, want)

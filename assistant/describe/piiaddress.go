@@ -18,7 +18,10 @@ import (
 // it (Bristol BS6 7AX), and the pieces around it that hold only names,
 // postcodes and numbers (", Bristol", ", 80331 Munich") join it: the
 // address goes whole. Flat and house numbers alone are weak: they count
-// only beside a strong core.
+// only beside a strong core; so are floors written after their number
+// (2. OG, 3e étage, 5º andar, 2º izq) and parts named by a letter (scala
+// B). Brazil parts an address with spaced dashes as well as commas, and
+// Russia writes the postcode first (420111, г. Казань, ...).
 
 type addrPiece struct {
 	a, b       int // tokens of the piece
@@ -63,6 +66,10 @@ func (sc *scanner) sentenceCut(i int) bool {
 			return false
 		}
 		p := i - 1
+		// the dot of an ordinal floor: "2. OG", "3. Stock", "4. kat"
+		if p >= 0 && sc.t[p].k == kNum && sc.t[p].b-sc.t[p].a <= 2 && sc.wordFlags(sc.next(i))&wFloor != 0 {
+			return false
+		}
 		if p >= 0 && sc.isWord(p) && (sc.t[p].flags&(wNeedDot|wStreetPre|wStreetPost|wHouse|wCity) != 0 ||
 			utf8.RuneCountInString(sc.tx(p)) == 1 || streetSuffix(sc.tx(p)) == "str" || sc.dottedStreetType(p-2)) {
 			return false
@@ -85,7 +92,7 @@ func (sc *scanner) addressSentence(a, b int) {
 	var pieces []addrPiece
 	from := a
 	for i := a; i <= b; i++ {
-		if i == b || sc.isPunct(i, ',') {
+		if i == b || sc.isPunct(i, ',') || sc.spacedDash(i) {
 			if p, ok := sc.piece(from, i, b); ok {
 				pieces = append(pieces, p)
 			}
@@ -126,6 +133,15 @@ func (sc *scanner) addressSentence(a, b int) {
 		}
 		sc.add(FindAddress, sc.t[pieces[l].from].a, sc.t[to].b, "")
 	}
+}
+
+// spacedDash reports a dash with white space on both sides at token i:
+// Brazil parts an address with it ("Av. Paulista, 1000 - apto 52 - Bela
+// Vista, São Paulo - SP").
+func (sc *scanner) spacedDash(i int) bool {
+	t := &sc.t[i]
+	return t.k == kPunct && (t.r == '-' || t.r == '–' || t.r == '—') && i > 0 && sc.t[i-1].k == kSpace &&
+		i+1 < len(sc.t) && sc.t[i+1].k == kSpace
 }
 
 // piece reads the tokens a..b (a comma's piece of a sentence that ends at
@@ -218,8 +234,9 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 			named := false
 			last := -1
 			for j := a; j < i; j++ {
-				if sc.t[j].k == kWord && (sc.t[j].upper || !sc.t[j].cased) {
-					named = true
+				if sc.t[j].k == kWord && (sc.t[j].upper || !sc.t[j].cased) ||
+					sc.t[j].k == kNum && sc.t[j].b-sc.t[j].a >= 4 && sc.t[j].b-sc.t[j].a <= 6 {
+					named = true // a city, or a postcode ("420111 пожалуйста")
 				}
 				if sc.t[j].k != kSpace {
 					last = j
@@ -229,6 +246,9 @@ func (sc *scanner) piece(a, b, end int) (addrPiece, bool) {
 				p.leadNames, p.from, p.to, p.startWhole = true, a, last, true
 			}
 			p.trail = sc.cityTrail(i, b)
+			if p.trail < 0 {
+				p.trail = sc.codeTrail(a, b)
+			}
 			return p, true
 		}
 	}
@@ -267,6 +287,24 @@ func (sc *scanner) cityTrail(i, b int) int {
 	return -1
 }
 
+// codeTrail returns the last token of the piece a..b when it is a postcode
+// of five or six digits that leads an address ("шлите на 420111, г.
+// Казань, ..."), or -1. A number after an order or phone word is that
+// number.
+func (sc *scanner) codeTrail(a, b int) int {
+	l := b - 1
+	if l <= a || sc.t[l].k != kNum || sc.t[l].b-sc.t[l].a < 5 || sc.t[l].b-sc.t[l].a > 6 {
+		return -1
+	}
+	if p := sc.prev(l); p < a || sc.t[p].k == kNum || sc.isPunct(p, '-') || sc.isPunct(p, '.') || sc.isPunct(p, '/') {
+		return -1
+	}
+	if f, _ := sc.labelBefore(l); f&(labelKinds|wUnit) != 0 {
+		return -1
+	}
+	return l
+}
+
 // addrish reports a token that can stand in an address beside a core: a
 // name (a capitalised word, a word of a script without capitals), a
 // particle inside a name, a number or postcode, a state code, a dash or
@@ -279,6 +317,9 @@ func (sc *scanner) addrish(i int, inside bool) bool {
 	case kAlnum:
 		return t.b-t.a <= 8 && (t.upper || !t.cased) && t.flags&wUnit == 0
 	case kWord:
+		if t.flags&wPostcode != 0 {
+			return true // CEP 01310-100, PLZ 80331
+		}
 		if t.flags&(wUnit|wCarrier|wCalendar|wConj|wOrder|wPhone|wAddress) != 0 && t.flags&wCity == 0 {
 			return false
 		}
@@ -315,6 +356,9 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 				return i, l, true, true
 			}
 		}
+		if e, ok := sc.floorAfter(i, b); ok {
+			return i, e, false, true
+		}
 		return sc.postcode(i, b)
 	case kAlnum:
 		if e, ok := sc.houseNumber(i); ok && !sc.unitAfter(e) {
@@ -324,6 +368,9 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 		}
 		if f, l, s, ok := sc.postcode(i, b); ok {
 			return f, l, s, ok
+		}
+		if e, ok := sc.floorAfter(i, b); ok {
+			return i, e, false, true
 		}
 		// 101동, 202호 (and a particle after it: 202호로)
 		d := 0
@@ -348,12 +395,16 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 		}
 	}
 	// a flat or house number: Flat 12, кв. 5, No: 12, Daire 3
-	if f&wHouse != 0 && (f&wNeedDot == 0 || dot) && (t.upper || dot || !t.ascii || runes >= 5) && !sc.orderBefore(i) {
+	if f&wHouse != 0 && (f&wNeedDot == 0 || dot) && (t.upper || dot || !t.ascii || runes >= 5 || strongHouseWords[strings.ToLower(w)]) &&
+		!sc.orderBefore(i) {
 		if strings.EqualFold(w, "no") && !(t.upper && dot) {
 			// "no" is a word: only "No." or "No:"
 		} else if e, ok := sc.houseNumber(sc.skipMarks(i + 1)); ok && !sc.unitAfter(e) {
 			strongHouse := !t.ascii || strongHouseWords[strings.ToLower(w)]
 			return i, e, strongHouse, true
+		} else if l := sc.skipMarks(i + 1); letterParts[strings.ToLower(w)] && l < b && sc.t[l].k == kWord &&
+			sc.t[l].b-sc.t[l].a == 1 && isUpper(sc.s[sc.t[l].a]) {
+			return i, l, false, true // scala B, bloco C
 		}
 	}
 	// a street type before the name: rue, calle, rua, via, ul., ул.;
@@ -456,6 +507,11 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 	return 0, 0, false, false
 }
 
+// letterParts are the parts of a building named by a letter: scala B,
+// bloco C, blok A.
+var letterParts = map[string]bool{"scala": true, "bloco": true, "bloque": true, "blok": true, "blocco": true,
+	"escalera": true, "esc": true, "torre": true, "corpo": true, "edificio": true, "edifício": true, "lotto": true}
+
 var strongHouseWords = map[string]bool{"apartment": true, "apt": true, "apto": true, "apartamento": true,
 	"appartamento": true, "appartement": true, "wohnung": true, "whg": true, "mieszkanie": true, "flat": true}
 
@@ -469,6 +525,63 @@ var germanArticles = map[string]bool{"der": true, "dem": true, "den": true, "die
 
 var streetSuffixes = []string{"straße", "strasse", "str", "gasse", "weg", "allee", "platz", "ring", "damm", "ufer",
 	"chaussee", "steig", "pfad", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "markt"}
+
+// ordinalEnds are what follows a floor's number as an ordinal: 3e étage,
+// 2nd floor, 5º andar (º is a sign of its own).
+var ordinalEnds = map[string]bool{"e": true, "er": true, "ème": true, "eme": true, "st": true, "nd": true,
+	"rd": true, "th": true, "o": true, "a": true, "ª": true, "º": true}
+
+// floorSides are the sides of a floor that follow it: links, rechts,
+// izquierda, derecha.
+var floorSides = map[string]bool{"links": true, "rechts": true, "li": true, "re": true, "mitte": true,
+	"izq": true, "izda": true, "izquierda": true, "dcha": true, "dch": true, "derecha": true, "esq": true,
+	"dto": true, "dir": true, "esquerdo": true, "direito": true}
+
+// floorAfter reads a floor written after its number at token i (before
+// b): "2. OG", "3. Stock links", "3e étage", "5º andar", "2° piano", "5
+// этаж"; it returns the last token.
+func (sc *scanner) floorAfter(i, b int) (int, bool) {
+	w := sc.tx(i)
+	d := leadingDigits(w)
+	if d == 0 || d > 2 || d < len(w) && !ordinalEnds[strings.ToLower(w[d:])] {
+		return 0, false
+	}
+	j := i + 1
+	mark := strings.HasSuffix(w, "º") || strings.HasSuffix(w, "ª")
+	if j < b && sc.t[j].k == kPunct && strings.ContainsRune(".º°ª", sc.t[j].r) {
+		mark = mark || sc.t[j].r != '.'
+		j++
+	}
+	j = sc.next(j - 1)
+	if j >= b {
+		return 0, false
+	}
+	// Spain writes the floor and the door after º alone: 2º izq, 4º 2ª, 1º B
+	if mark && sc.wordFlags(j)&wFloor == 0 {
+		n := sc.tx(j)
+		switch {
+		case sc.isWord(j) && floorSides[strings.ToLower(n)]:
+		case sc.t[j].k == kWord && len(n) == 1 && isUpper(n[0]):
+		case sc.t[j].k == kAlnum && leadingDigits(n) > 0 && (strings.HasSuffix(n, "ª") || strings.HasSuffix(n, "º")):
+		default:
+			return 0, false
+		}
+		if sc.isPunct(j+1, '.') && j+1 < b {
+			j++
+		}
+		return j, true
+	}
+	if sc.wordFlags(j)&wFloor == 0 {
+		return 0, false
+	}
+	if n := sc.next(j); n < b && sc.isWord(n) && floorSides[strings.ToLower(sc.tx(n))] {
+		j = n
+		if sc.isPunct(n+1, '.') && n+1 < b {
+			j = n + 1
+		}
+	}
+	return j, true
+}
 
 // streetSuffix returns the street ending of a compound name
 // ("Lindenweg"), or "".
@@ -519,7 +632,30 @@ func (sc *scanner) houseNumber(i int) (int, bool) {
 	if (sc.isPunct(i+1, '/') || sc.isPunct(i+1, '-')) && i+2 < len(sc.t) && sc.t[i+2].k == kNum && sc.t[i+2].b-sc.t[i+2].a <= 4 {
 		return i + 2, true
 	}
+	// the Dutch floor or part of a house after it: 12-II, 12 hs, 12-huis
+	if i+2 < len(sc.t) && sc.t[i+2].k == kWord {
+		w := sc.tx(i + 2)
+		switch {
+		case sc.isPunct(i+1, '-') && (houseParts[strings.ToLower(w)] || romanFloor(w)):
+			return i + 2, true
+		case sc.t[i+1].k == kSpace && sc.t[i+1].b-sc.t[i+1].a == 1 && (houseParts[w] || w != "I" && romanFloor(w)):
+			return i + 2, true
+		}
+	}
 	return i, true
+}
+
+// houseParts name a part of a house after its number (Dutch huis,
+// boven, hs; bis, ter).
+var houseParts = map[string]bool{"hs": true, "huis": true, "boven": true, "bg": true, "bis": true, "ter": true}
+
+// romanFloor reports a floor in Roman numerals, I to IV, in capitals.
+func romanFloor(w string) bool {
+	switch w {
+	case "I", "II", "III", "IV":
+		return true
+	}
+	return false
 }
 
 // unitAfter reports a unit of measure, time or money after token i: the
@@ -671,8 +807,25 @@ func (sc *scanner) streetAfterType(i, b, end int) (int, bool, bool) {
 	last := -1
 	for k < end && names < 5 {
 		t := &sc.t[k]
+		// a date in the name: Rua 7 de Setembro, ул. 8 Марта
+		if t.k == kNum && t.b-t.a <= 2 && names == 0 {
+			if n := sc.next(k); n < end && sc.isWord(n) && (sc.t[n].flags&(wParticle|wCalendar) != 0) {
+				names++
+				k = n
+				continue
+			}
+		}
 		if !sc.isWord(k) {
 			break
+		}
+		// a month in the name, capitalised or after a number and "de":
+		// Rua XV de Novembro, пр-т Октября, Via XX Settembre
+		if t.flags&wCalendar != 0 && names < 4 && (t.upper || !t.cased) && t.flags&(wUnit|wCarrier|wOrder) == 0 {
+			caps++
+			names++
+			last = k
+			k = sc.next(k)
+			continue
 		}
 		if t.flags&wCarrier != 0 {
 			return 0, false, false
@@ -745,7 +898,7 @@ func (sc *scanner) postcode(i, b int) (int, int, bool, bool) {
 	switch len(w) {
 	case 4:
 		if spaced && j+1 < b && sc.t[j+1].k == kWord && sc.t[j+1].caps && len(sc.tx(j+1)) == 2 && w[0] != '0' &&
-			sc.t[j+1].flags&wUnit == 0 && !strings.Contains(" SA SD SS ", sc.tx(j+1)) {
+			!strings.Contains(" SA SD SS ", sc.tx(j+1)) && (sc.t[j+1].flags&wUnit == 0 || sc.cityAfterUnitCode(i, j+1, b)) {
 			return i, j + 1, true, true // 1012 AB
 		}
 	}
@@ -761,6 +914,18 @@ func (sc *scanner) postcode(i, b int) (int, int, bool, bool) {
 		}
 	}
 	return 0, 0, false, false
+}
+
+// cityAfterUnitCode reports a Dutch postcode whose letters are also a
+// unit ("1017 GB Amsterdam", not "1024 GB SSD" or "2000 MB"): a city's
+// name follows, and the number is no round size.
+func (sc *scanner) cityAfterUnitCode(num, code, b int) bool {
+	w := sc.tx(num)
+	if strings.HasSuffix(w, "00") || w == "1024" || w == "2048" || w == "4096" || w == "8192" {
+		return false
+	}
+	n := sc.next(code)
+	return n < b && sc.nameWord(n) && !sc.t[n].caps && sc.t[n].k == kWord
 }
 
 // ukOutward: A9, A99, A9A, AA9, AA99, AA9A in capitals.
@@ -816,10 +981,14 @@ func (sc *scanner) afterAddressWord(i, end int) (int, bool) {
 		}
 	}
 	k := sc.next(i)
-	if !(sc.isPunct(k, ':') || sc.isWord(k) && isCopula(sc.tx(k))) {
+	switch {
+	case sc.isPunct(k, ':') || sc.isWord(k) && isCopula(sc.tx(k)):
+		k = sc.next(k)
+	case sc.wordFlags(k)&(wCity|wStreetPre) != 0:
+		// "мой адрес г. Уфа, ...", "address rue ...": the address at once
+	default:
 		return 0, false
 	}
-	k = sc.next(k)
 	digits, names, last := 0, 0, -1
 	for j := k; j < end; j++ {
 		t := &sc.t[j]

@@ -98,6 +98,9 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 	if label&wOrder != 0 && !run.plus {
 		return d // an order, tracking or product number, kept whole
 	}
+	if label&wPostcode != 0 && label&labelKinds == 0 && !run.plus && sc.postcodeShape(run) {
+		return d // a postcode: the address it belongs to decides
+	}
 	for i := 0; i < len(run.g); {
 		if n := sc.dateAt(run, i); n > 0 {
 			i += n
@@ -153,6 +156,19 @@ func (sc *scanner) readRun(run *numRun, d []byte) []byte {
 	return d
 }
 
+// postcodeShape reports a run that can be a postcode on its own: one
+// group of four to eight digits, or five and three (01310-100).
+func (sc *scanner) postcodeShape(run *numRun) bool {
+	size := func(k int) int { return sc.t[run.g[k]].b - sc.t[run.g[k]].a }
+	switch len(run.g) {
+	case 1:
+		return size(0) >= 4 && size(0) <= 8
+	case 2:
+		return size(0) == 5 && size(1) == 3 && run.sep[1] == '-'
+	}
+	return false
+}
+
 // letterAfter returns where an identity number ends when a capital
 // letter of its own follows it after a space ("QQ 12 34 56 C", "12345678
 // Z"); else end.
@@ -179,6 +195,31 @@ func (sc *scanner) hebrew() bool {
 	}
 	return sc.heb == 2
 }
+
+// dutch reports a field written in Dutch (two of its common words), where
+// nine digits that pass the BSN's check are a BSN even when they begin 5
+// to 9: Dutch mobiles have ten digits (06...).
+func (sc *scanner) dutch() bool {
+	if sc.nl == 0 {
+		sc.nl = 1
+		n := 0
+		for i := range sc.t {
+			if sc.t[i].k == kWord && dutchWords[strings.ToLower(sc.tx(i))] {
+				if n++; n >= 2 {
+					sc.nl = 2
+					break
+				}
+			}
+		}
+	}
+	return sc.nl == 2
+}
+
+// dutchWords are common Dutch words that the other markets' languages do
+// not use.
+var dutchWords = map[string]bool{"het": true, "een": true, "ik": true, "mijn": true, "niet": true, "jullie": true,
+	"heb": true, "hebben": true, "geen": true, "wel": true, "naar": true, "voor": true, "pakket": true, "douane": true,
+	"vroeg": true, "bestelling": true, "nog": true, "ook": true, "maar": true, "moet": true, "zijn": true}
 
 // seriesBefore returns where an identity number starts when two capital
 // letters of its series stand before it ("СН 123456", a Ukrainian
@@ -284,6 +325,9 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		return FindBankAccount, ""
 	case label&wID != 0 && n >= 5 && n <= 15:
 		return FindIDNumber, sc.docName(doc)
+	case label&wAccount != 0 && groups == 1 && n >= 3 && n <= 5 && i == 0 && sc.branchBefore(run):
+		// a Brazilian agência alone: "ag 0001", "agência 1234"
+		return FindBankAccount, ""
 	}
 	if unit && groups == 1 && n <= 6 {
 		return "", ""
@@ -315,14 +359,14 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		// nine digits in one piece are Spain's, Portugal's and Poland's
 		// mobiles too (they begin 5 to 9): a check digit that holds by
 		// chance does not make those an id, unless the text is Hebrew
-		if one && (d[0] < 5 || sc.hebrew()) {
+		if one && (d[0] < 5 || sc.hebrew() || sc.dutch()) {
 			if sc.hebrew() && israeliIDValid(d) {
 				return FindIDNumber, "ID number"
 			}
 			if bsnValid(d) {
 				return FindIDNumber, "BSN"
 			}
-			if israeliIDValid(d) {
+			if israeliIDValid(d) && (d[0] < 5 || sc.hebrew()) {
 				return FindIDNumber, "ID number"
 			}
 		}
@@ -366,6 +410,22 @@ func (sc *scanner) classify(run *numRun, i, j int, d []byte, label uint32, doc i
 		return FindPhone, ""
 	}
 	return "", ""
+}
+
+// branchBefore reports the word agência (ag) right before the run.
+func (sc *scanner) branchBefore(run *numRun) bool {
+	j := sc.prev(sc.tokenBeforeRun(run))
+	for j >= 0 && (sc.isPunct(j, ':') || sc.isPunct(j, '.') || sc.isPunct(j, '#')) {
+		j = sc.prev(j)
+	}
+	if !sc.isWord(j) {
+		return false
+	}
+	switch strings.ToLower(sc.tx(j)) {
+	case "ag", "agência", "agencia", "agência:", "agencia:":
+		return true
+	}
+	return false
 }
 
 func isCardDigits(d []byte) bool { return cardPlausible(d) && luhnValid(d) }
@@ -602,7 +662,7 @@ func (sc *scanner) spelledPhones() {
 			case times && prev == 1 && group == 1: // "five hundred", "beş yüz"
 				digits += r - 1
 				group, prev = r, r
-			case group > 0 && (r < prev || link && r == 1 && prev == 2): // "сто двадцать три", "treinta y cuatro"
+			case group > 0 && (r < prev || link && r <= 2 && prev == 2): // "сто двадцать три", "treinta y cuatro"
 				prev = r
 			default:
 				digits += r
@@ -620,8 +680,11 @@ func (sc *scanner) spelledPhones() {
 					joined = false
 				}
 			}
-			if prev >= 2 && sc.isWord(k) && numberLinks[strings.ToLower(sc.tx(k))] && k+2 < len(sc.t) && sc.t[k+1].k == kSpace {
-				if r, _, _ := sc.numberWord(k+2, true); r > 0 && r < prev {
+			// "vingt et un", and hyphenated: "vingt-et-un", "soixante-et-onze"
+			if prev >= 2 && sc.isWord(k) && numberLinks[strings.ToLower(sc.tx(k))] && k+2 < len(sc.t) &&
+				(sc.t[k+1].k == kSpace || sc.isPunct(k+1, '-')) {
+				// a ten and a teen only with the hyphen: "soixante-et-onze"
+				if r, _, _ := sc.numberWord(k+2, true); r > 0 && (r < prev || r == prev && sc.isPunct(k+1, '-')) {
 					k += 2
 					link = true
 				}

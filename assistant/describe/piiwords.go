@@ -43,6 +43,8 @@ const (
 	wTens                          // a number word of two digits: eleven, forty, сорок
 	wHundreds                      // a number word of three digits: сто, quinientos
 	wTimes                         // "hundred" after a digit word multiplies it: five hundred
+	wPostcode                      // the number after it is a postcode (CEP, PLZ, индекс): part of an address
+	wFloor                         // a floor after its number: 2. OG, 3º andar, 5 этаж
 )
 
 var piiWordLists = []struct {
@@ -61,7 +63,7 @@ var piiWordLists = []struct {
 		teléfono telefono móvil movil celular telefone telemóvel telemovel contacto téléphone portable tél
 		handy telefon telefonnummer handynummer mobilnummer rufnummer cellulare telefoonnummer telefoon mobiel
 		komórka komorka komórki telefonu numeru телефон телефона телефону тел мобильный моб мобільний
-		телефоні номер cep gsm 전화 전화번호 휴대폰 핸드폰 연락처 טלפון נייד פלאפון
+		телефоні номер gsm 전화 전화번호 휴대폰 핸드폰 연락처 טלפון נייד פלאפון
 		llámame llamame llámanos llamar llamen ligue liga ligar ligue-me appelle appelez appeler anrufen ruf rufen
 		chiamami chiamatemi chiamare bel bellen zadzwoń zadzwon dzwoń dzwon позвоните позвони звоните звони
 		зателефонуйте подзвоніть дзвоніть дзвони arayın arayin ara 전화주세요 התקשרו תתקשר`},
@@ -75,7 +77,7 @@ var piiWordLists = []struct {
 		pasaporte passaporte passeport passaporto paspoort paszport paszportu dowód dowodu osobisty пасп паспорт
 		паспорта паспортные инн снилс паспорту pasaport 여권 주민등록번호 주민번호 외국인등록번호 דרכון תעודת זהות
 		identité identidad identidade cédula cedula documento personnummer
-		sécu secu sécurité securite insee рнокпп іпн ипн ідентифікаційний податковий steuer steuernummer steueridentifikationsnummer identifikationsnummer idnr nip`},
+		sécu secu sécurité securite sociale insee ת.ז ת"ז ת״ז рнокпп іпн ипн ідентифікаційний податковий steuer steuernummer steueridentifikationsnummer identifikationsnummer idnr nip`},
 	{wAt, `at et arroba собака собачка собачку равлик равлика małpa malpa małpka klammeraffe chiocciola apenstaartje arobase
 		골뱅이 שטרודל`},
 	{wDot, `dot punto ponto точка kropka punkt punt point nokta крапка крапку 점 נקודה`},
@@ -132,8 +134,11 @@ var piiWordLists = []struct {
 		crescent square sq highway hwy parkway pkwy alley row mews gardens grove hill walk rise
 		mahallesi mahalle mah mh sokak sokağı sokagi sok sk cadde caddesi cad cd bulvarı bulvari blv`},
 	{wHouse, `flat apt apartment unit suite floor piso puerta andar apto apartamento bloco bloque étage etage bâtiment
-		batiment bât bus wohnung whg stock interno scala appartamento lok lokal mieszkanie m d appartement кв квартира дом д корп
+		batiment bât bus wohnung whg stock interno scala appartamento lok lokal mieszkanie m d int appartement кв квартира дом д корп
 		корпус стр строение эт этаж кім квартира буд будинок no daire kat blok 호 동 층 דירה קומה`},
+	{wPostcode, `cep plz zip zipcode postcode postleitzahl cp индекс індекс מיקוד 우편번호`},
+	{wFloor, `og eg dg ug stock etage étage obergeschoss piano andar piso kat этаж эт поверх piętro pietro
+		verdieping floor`},
 	{wCity, `city г город м місто obl обл область`},
 	{wAddress, `address addresses dirección direccion domicilio endereço endereco morada adresse anschrift
 		indirizzo adres adresu adresie адрес адреса адресу адресі 주소 כתובת`},
@@ -164,7 +169,7 @@ var piiWordLists = []struct {
 	{wPrep, `am im an auf zum zur in`},
 	{wParticle, `de la del las los da do dos das du des le van der den ter het di della delle dei degli von zu
 		of the`},
-	{wNeedDot, `д г м r c d st pl ul al os ш пр пер бул наб пл вул пров корп стр эт кім буд rd dr ln ct sq av col`},
+	{wNeedDot, `д г м r c d st pl ul al os ш пр пер бул наб пл вул пров корп стр эт кім буд int rd dr ln ct sq av col`},
 	{wConj, `and or but then also y e o et ou und oder ed ma en of ofwel i lub oraz и или а і або ve veya 및
 		그리고 ו`},
 	{wTLD, `com net org info biz io ru ua pl br fr cn kr il tr nl pt uk eu xyz shop store online site top club ру ком орг юа уа
@@ -175,7 +180,7 @@ var piiWordLists = []struct {
 // are words of other languages.
 var caseWords = map[string]uint32{
 	"DNI": wID, "NIE": wID, "NIF": wID, "CPF": wID, "RG": wID, "INN": wID, "SSN": wID, "BSN": wID, "TC": wID,
-	"NIR": wID, "ИНН": wID, "СНИЛС": wID, "NI": wID, "PESEL": wID, "TCKN": wID, "CF": wID,
+	"NIR": wID, "ИНН": wID, "СНИЛС": wID, "NI": wID, "PESEL": wID, "TCKN": wID, "CF": wID, "CAP": wPostcode,
 }
 
 var piiWordTable struct {

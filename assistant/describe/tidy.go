@@ -88,9 +88,10 @@ func tidyWords(words []string, buf *[]byte) ([]string, bool, int) {
 		for k := i; k < i+n; k++ {
 			drop[k] = true
 		}
-		// the words that led up to it
+		// the words that led up to it, and a particle between two of them
+		// ("numéro de passeport", "numero di telefono")
 		for k := i - 1; k >= 0 && !drop[k]; k-- {
-			if !isLeadWord(words[k], buf) {
+			if !isLeadWord(words[k], buf) && !(k > 0 && !drop[k-1] && isParticleWord(words[k], buf) && isLeadWord(words[k-1], buf)) {
 				break
 			}
 			drop[k] = true
@@ -131,6 +132,16 @@ func isLeadWord(w string, buf *[]byte) bool {
 		return false
 	}
 	return lookupWord(b, buf)&leadFlags != 0 || leadExtra[lw]
+}
+
+// isParticleWord reports a particle inside a name or label: de, di, do,
+// van, von, and the elided d'.
+func isParticleWord(w string, buf *[]byte) bool {
+	b := bare(w)
+	if strings.EqualFold(b, "d") || strings.HasPrefix(strings.ToLower(w), "d'") {
+		return true
+	}
+	return b != "" && lookupWord(b, buf)&wParticle != 0
 }
 
 // keepBefore are words of the lead-in lists that say something of their
