@@ -212,6 +212,9 @@ type builder struct {
 	phraseWordIDs map[string][]int32
 	inPhrase      bool // the word in hand is one of a phrase's
 	ws            wordSeq
+	// latinWords: read only the word entries written in Latin letters
+	// (see buildLatinLexicon)
+	latinWords bool
 }
 
 func (b *builder) fail(format string, args ...any) {
@@ -220,9 +223,20 @@ func (b *builder) fail(format string, args ...any) {
 
 func buildLexicon() *lexicon { return buildLexiconOf(languages) }
 
+// buildLatinLexicon builds the lexicon of the languages written in Latin
+// letters (latinLanguages) for text in Latin letters only. It also holds
+// the words of the other languages' word sections that their files write
+// in Latin letters: the transliterations buyers type ("blyat", "ssibal",
+// "ben zona"), which text without a Cyrillic, Hangul or Hebrew letter
+// would otherwise never meet. Only those words come in: none of those
+// languages' rules, markers or letters.
+func buildLatinLexicon() *lexicon { return buildLexiconOf(latinLanguages, languages...) }
+
 // buildLexiconOf builds a lexicon of some languages only (the tests
-// compare English alone with the expressions it replaced).
-func buildLexiconOf(codes []string) *lexicon {
+// compare English alone with the expressions it replaced), with the
+// Latin-letter words of the languages in latinWordsOf too (see
+// buildLatinLexicon).
+func buildLexiconOf(codes []string, latinWordsOf ...string) *lexicon {
 	l := &lexicon{
 		v: vocab{exact: make(map[string]int32, 4096), stems: map[string][]affix{}, tails: map[string][]affix{},
 			accents: map[string][]affix{}, accentStems: map[string][]affix{}, not: map[string]bool{}, glued: map[rune]bool{}},
@@ -232,16 +246,18 @@ func buildLexiconOf(codes []string) *lexicon {
 	b := &builder{l: l, rules: map[string][]rule{}, named: make(map[string]int32, 4096), wordIDs: make(map[string][]int32, 4096),
 		phraseWordIDs: make(map[string][]int32, 4096)}
 	for i, code := range languages {
-		if !slices.Contains(codes, code) {
+		all := slices.Contains(codes, code)
+		if !all && !slices.Contains(latinWordsOf, code) {
 			continue
 		}
 		data, err := lexiconFiles.ReadFile("lexicons/" + code + ".txt")
 		if err != nil {
 			panic(err)
 		}
-		b.lang, b.file = i, code
+		b.lang, b.file, b.latinWords = i, code, !all
 		b.parse(string(data))
 	}
+	b.latinWords = false
 	for _, id := range ruleOrder {
 		l.rules = append(l.rules, b.rules[id]...)
 	}
@@ -310,6 +326,12 @@ func (b *builder) parse(src string) {
 			section = line[1 : len(line)-1]
 			lastList = ""
 			continue
+		}
+		if b.latinWords && (section == "" || sectionKinds[section] == 0 && section != "not") {
+			if section == "" && strings.HasPrefix(line, "language:") {
+				code = b.file
+			}
+			continue // only the Latin-letter words (see buildLatinLexicon)
 		}
 		if section == "" {
 			key, val, ok := strings.Cut(line, ":")
@@ -386,6 +408,9 @@ func (b *builder) parse(src string) {
 			}
 		case "not":
 			for _, w := range strings.Fields(line) {
+				if b.latinWords && !latinLetters(w) {
+					continue
+				}
 				if s, ok := strings.CutSuffix(w, "*"); ok {
 					b.l.v.notStems = append(b.l.v.notStems, skeletonWord(s))
 				} else {
@@ -393,6 +418,9 @@ func (b *builder) parse(src string) {
 				}
 			}
 		case "profanity", "insult", "accusation", "hate_speech":
+			if b.latinWords && !latinLetters(line) {
+				continue
+			}
 			b.entry(line, sectionKinds[section])
 		case FindFeedbackThreat, FindThreat, FindExtraDemand, FindOffPlatform:
 			b.rule(section, line)
@@ -403,6 +431,16 @@ func (b *builder) parse(src string) {
 	if code == "" {
 		b.fail("no \"language:\" line")
 	}
+}
+
+// latinLetters reports whether every letter of s is a Latin one.
+func latinLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // entry adds a word or phrase of a word section.

@@ -123,6 +123,22 @@ func (l *lexicon) kindsOf(key, alt, plain string, long bool) (k wordKind, g guar
 				add(w.id)
 			}
 		}
+		if strings.Contains(key, "**") {
+			// a word masked past reading ("f***", "k***a"): two stars
+			// stand for two letters or more, as the skeleton keeps two
+			// of a run; it can only be told for a swear word, which is
+			// taken out
+			for _, w := range l.wild {
+				if l.kinds[w.id]&profaneWord != 0 && maskedIs(key, w.word, false) {
+					k |= profaneWord
+				}
+			}
+			for _, s := range l.stemWords {
+				if l.kinds[s.id]&profaneWord != 0 && maskedIs(key, s.word, true) {
+					k |= profaneWord
+				}
+			}
+		}
 		for _, w := range l.wildBySqLen[utf8.RuneCountInString(sq)] {
 			if keyIs(sq, w.sq) {
 				add(w.id)
@@ -144,6 +160,44 @@ func (l *lexicon) kindsOf(key, alt, plain string, long bool) (k wordKind, g guar
 		}
 	}
 	return k, g
+}
+
+// maskedIs reports whether key is a swear word (stem: a word starting
+// with word) masked with more stars than keyIs allows ("f***", "k***a",
+// "п***ц"), as only swear words are written. A run of two stars stands for
+// two letters or more, one star for one letter; the key starts with a
+// letter of the word and shows two letters at least, the word has four.
+func maskedIs(key, word string, stem bool) bool {
+	kr, wr := []rune(key), []rune(word)
+	if len(kr) < 3 || len(wr) < 4 || kr[0] == '*' || len(kr)-strings.Count(key, "*") < 2 {
+		return false // "J***" may be a name the buyer masked
+	}
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for i < len(kr) {
+			if j == len(wr) {
+				return stem // the rest of the key is the ending
+			}
+			if kr[i] != '*' {
+				if kr[i] != wr[j] {
+					return false
+				}
+				i, j = i+1, j+1
+				continue
+			}
+			if i+1 < len(kr) && kr[i+1] == '*' {
+				for n := 2; j+n <= len(wr); n++ {
+					if match(i+2, j+n) {
+						return true
+					}
+				}
+				return stem && j+2 > len(wr)
+			}
+			i, j = i+1, j+1
+		}
+		return j == len(wr)
+	}
+	return match(0, 0)
 }
 
 // keyIs reports whether key spells word, '*' in key standing for a letter.

@@ -456,7 +456,8 @@ func (r *rule) possible(ws *wordSeq) bool {
 }
 
 // lex holds the lexicons, each built on the first check that needs it:
-// latin, of the languages written in Latin letters, for text with no
+// latin, of the languages written in Latin letters (with the words the
+// other files write in Latin letters, see buildLatinLexicon), for text with no
 // letter of another script that a lexicon is written in; all, of every
 // language, for the rest. Text without Cyrillic, Hebrew or Hangul letters
 // cannot match an entry written in them, so most checks never build the
@@ -481,7 +482,7 @@ func tablesFor(text string) *lexicon {
 	if otherScripts(text) {
 		return tables()
 	}
-	lex.latinOnce.Do(func() { lex.latin = buildLexiconOf(latinLanguages) })
+	lex.latinOnce.Do(func() { lex.latin = buildLatinLexicon() })
 	return lex.latin
 }
 
