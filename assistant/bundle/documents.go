@@ -167,7 +167,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	w("<h2>" + t("summary.case") + "</h2>\n<table>\n")
 	d := &c.Details
 	for _, row := range [][2]string{{"summary.order", d.Order}, {"summary.item", d.ItemWords()}, {"summary.store", d.Store},
-		{"summary.paid", d.Paid()}, {"summary.ordered_on", date(d.OrderedOn)}} {
+		{"summary.paid", d.PaidIn(p)}, {"summary.ordered_on", date(d.OrderedOn)}} {
 		if row[1] != "" {
 			w("<tr><th>" + t(row[0]) + "</th><td>" + e(row[1]) + "</td></tr>\n")
 		}

@@ -113,3 +113,20 @@ func TestDescriptionInTheBuyersChoiceOfLanguage(t *testing.T) {
 		t.Errorf("Polish message:\n%s", m.Text)
 	}
 }
+
+// TestAmountsInTheTextsLanguage: the amount paid is written with the
+// decimal separator of the text's language ("12,50 EUR" in Polish).
+func TestAmountsInTheTextsLanguage(t *testing.T) {
+	d := Details{Amount: "12.50", Currency: "EUR"}
+	for lang, want := range map[i18n.Lang]string{i18n.English: "12.50 EUR", i18n.Polish: "12,50 EUR", i18n.German: "12,50 EUR",
+		i18n.Korean: "12.50 EUR", i18n.Hebrew: "12.50 EUR"} {
+		if got := d.PaidIn(i18n.For(lang)); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	in := eligibleSNAD(Story{})
+	in.Details, in.TextLang = d, i18n.Polish
+	if text := Describe(in).Text; !strings.Contains(text, "12,50 EUR") {
+		t.Errorf("Polish description without 12,50 EUR:\n%s", text)
+	}
+}

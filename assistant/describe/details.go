@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // Details are the order's details as the buyer enters them once: all
@@ -120,6 +121,16 @@ func (d Details) ItemWords() string {
 		return d.Item
 	}
 	return d.Option
+}
+
+// PaidIn is Paid written as p's language writes a decimal amount
+// ("12,50 EUR" in Polish, "12.50 EUR" in English).
+func (d Details) PaidIn(p *i18n.Printer) string {
+	paid := d.Paid()
+	if sep := p.T("number.decimal"); sep != "." && sep != "number.decimal" {
+		paid = strings.Replace(paid, ".", sep, 1)
+	}
+	return paid
 }
 
 // Paid is the amount with its currency, "" if the amount is unknown.

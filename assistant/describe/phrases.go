@@ -402,7 +402,7 @@ func (w *writer) orderDetails() string {
 	if d.Store != "" {
 		out = append(out, w.t("describe.details.store", "store", d.Store))
 	}
-	switch paid := d.Paid(); {
+	switch paid := d.PaidIn(w.p); {
 	case paid != "" && !d.OrderedOn.IsZero():
 		out = append(out, w.t("describe.details.paid_on", "paid", paid, "date", w.date(d.OrderedOn)))
 	case paid != "":
