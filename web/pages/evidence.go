@@ -71,16 +71,9 @@ func evidencePage(p *i18n.Printer, q, form url.Values, today assistant.Date, emb
 			Why: enginetext.EvidenceWhy(p, v.Claim, ev), Required: ev.Required, Accept: accept, Types: p.T(types)})
 	}
 	details, errs := describe.ReadDetails(form.Get, today)
-	for _, df := range detailFieldsIn(p) {
-		df.Value = form.Get(df.Name)
+	e.Details, e.DetailErrors = detailForm(p, form, errs)
+	for _, df := range e.Details {
 		e.DetailsOpen = e.DetailsOpen || df.Value != ""
-		for _, err := range errs {
-			if err.Field == df.Name {
-				df.Error = enginetext.DetailError(p, err)
-				e.DetailErrors = append(e.DetailErrors, df)
-			}
-		}
-		e.Details = append(e.Details, df)
 	}
 	if len(errs) > 0 {
 		e.Title = errorTitle(p, e.Title)

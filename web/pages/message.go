@@ -51,16 +51,7 @@ func messagePage(p *i18n.Printer, q, form url.Values, today assistant.Date, embe
 		Result: result,
 	}
 	d, errs := describe.ReadDetails(form.Get, today)
-	for _, df := range detailFieldsIn(p) {
-		df.Value = form.Get(df.Name)
-		for _, e := range errs {
-			if e.Field == df.Name {
-				df.Error = enginetext.DetailError(p, e)
-				m.Errors = append(m.Errors, df)
-			}
-		}
-		m.Fields = append(m.Fields, df)
-	}
+	m.Fields, m.Errors = detailForm(p, form, errs)
 	if len(errs) > 0 {
 		m.Title = errorTitle(p, m.Title)
 	}
@@ -74,4 +65,21 @@ func messagePage(p *i18n.Printer, q, form url.Values, today assistant.Date, embe
 		return disputeResult(p, q, today, embed) // no message for this verdict
 	}
 	return templates.MessagePageView(m)
+}
+
+// detailForm is the order's detail fields as the buyer posted them, each
+// with its error from errs (describe.ReadDetails), and the fields in error
+// for the error summary.
+func detailForm(p *i18n.Printer, form url.Values, errs []describe.DetailError) (fields, wrong []templates.DetailField) {
+	for _, df := range detailFieldsIn(p) {
+		df.Value = form.Get(df.Name)
+		for _, e := range errs {
+			if e.Field == df.Name {
+				df.Error = enginetext.DetailError(p, e)
+				wrong = append(wrong, df)
+			}
+		}
+		fields = append(fields, df)
+	}
+	return fields, wrong
 }
