@@ -25,6 +25,10 @@ type text struct {
 type catalog struct {
 	once  sync.Once
 	texts map[string]text
+	// the language's printer, made on its first use and shared: a
+	// printer is never changed once made
+	printerOnce sync.Once
+	printer     *Printer
 }
 
 var catalogs = func() map[Lang]*catalog {
@@ -77,13 +81,19 @@ type Printer struct {
 	en    map[string]text
 }
 
-// For is the printer of language l; an unknown l prints English.
+// For is the printer of language l; an unknown l prints English. The
+// printer is made once per language and shared, so callers on a hot path
+// (a finding's advice, every date) pay a map lookup, not an allocation.
+// It must not be changed.
 func For(l Lang) *Printer {
 	c, ok := catalogs[l]
 	if !ok {
 		l, c = English, catalogs[English]
 	}
-	return &Printer{Lang: l, texts: c.load(l), en: catalogs[English].load(English)}
+	c.printerOnce.Do(func() {
+		c.printer = &Printer{Lang: l, texts: c.load(l), en: catalogs[English].load(English)}
+	})
+	return c.printer
 }
 
 func (p *Printer) lookup(key string) (text, bool) {
