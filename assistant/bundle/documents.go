@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/i18n"
 	"github.com/calmclaim/calmclaim/i18n/enginetext"
 )
@@ -142,13 +143,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	p := i18n.For(c.Lang)
 	e := html.EscapeString
 	t := func(key string, args ...string) string { return e(p.T(key, args...)) }
-	date := func(d assistant.Date) string {
-		if d.IsZero() {
-			return ""
-		}
-		y, m, day := d.YMD()
-		return p.Date(y, m, day)
-	}
+	date := func(d assistant.Date) string { return describe.LongDate(p, d) }
 	var s strings.Builder
 	w := s.WriteString
 	v := &c.Verdict
@@ -224,7 +219,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 			if f.OriginalName != "" {
 				w("<br><span class=\"muted\">" + t("summary.was", "name", f.OriginalName) + "</span>")
 			}
-			w("</td><td>" + e(evidencePhrase(p, f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
+			w("</td><td>" + e(describe.EvidencePhrase(p, f.EvidenceID)) + "<br><span class=\"muted\">" + e(f.MediaType))
 			switch {
 			case f.Truncated:
 				w("; " + t("summary.file.truncated"))
@@ -248,7 +243,7 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 		w("<ul>\n")
 		for i := range m {
 			ev := m[i]
-			w("<li><strong>" + e(evidencePhrase(p, ev.ID)) + "</strong>: " + e(enginetext.EvidenceWhy(p, v.Claim, &ev)) + "</li>\n")
+			w("<li><strong>" + e(describe.EvidencePhrase(p, ev.ID)) + "</strong>: " + e(enginetext.EvidenceWhy(p, v.Claim, &ev)) + "</li>\n")
 		}
 		w("</ul>\n")
 	}
@@ -258,14 +253,6 @@ func appendSummary(b []byte, c *Case, files []File) []byte {
 	w("<p class=\"muted\">" + check + "</p>\n")
 	w("</body>\n</html>\n")
 	return append(b, s.String()...)
-}
-
-// evidencePhrase is the plain words for an evidence id in p's language.
-func evidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
-	if !assistant.ValidEvidenceID(string(id)) {
-		return ""
-	}
-	return p.T("describe.evidence." + string(id))
 }
 
 // sizeWords writes a size for people: "812 bytes", "1.4 MB".

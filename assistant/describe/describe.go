@@ -177,9 +177,9 @@ func dateNote(in *Input) string {
 	}
 	p := i18n.For(in.Lang)
 	if in.Verdict.Outcome == assistant.ContactSellerFirst {
-		return p.T("describe.note.contact_seller_first", "date", longDate(p, d))
+		return p.T("describe.note.contact_seller_first", "date", LongDate(p, d))
 	}
-	return p.T("describe.note.wait", "date", longDate(p, d))
+	return p.T("describe.note.wait", "date", LongDate(p, d))
 }
 
 // evidenceOf returns the buyer's evidence, deduplicated, in the order the
@@ -208,22 +208,15 @@ func evidenceOf(in *Input) (have, missing []assistant.EvidenceID) {
 	return have, missing
 }
 
-// longDate writes a date in p's language as CLDR's long date ("5 November
+// LongDate writes a date in p's language as CLDR's long date ("5 November
 // 2026", "5 de novembro de 2026"); the zero date gives "".
-func longDate(p *i18n.Printer, d assistant.Date) string {
+func LongDate(p *i18n.Printer, d assistant.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, day := d.YMD()
 	return p.Date(y, m, day)
 }
-
-// formatDate writes a date in English: "5 November 2026".
-func formatDate(d assistant.Date) string { return longDate(i18n.For(i18n.English), d) }
-
-// FormatDate writes a date the way English descriptions do ("5 November
-// 2026"); the zero date gives "".
-func FormatDate(d assistant.Date) string { return formatDate(d) }
 
 // dropRepeats leaves out of the parts a sentence said before in the
 // description (the buyer wrote it twice, or in two fields); a part keeps

@@ -164,7 +164,7 @@ func TestMissingEvidence(t *testing.T) {
 		t.Errorf("missing %v", d.Missing)
 	}
 	for _, id := range assistant.EvidenceIDs {
-		if EvidencePhrase(id) == "" {
+		if EvidencePhrase(i18n.For(i18n.English), id) == "" {
 			t.Errorf("no words for %s", id)
 		}
 	}

@@ -28,7 +28,7 @@ func (w *writer) t(key string, args ...string) string { return w.p.T(key, args..
 
 // date writes a day as the text's language writes a date ("5 November
 // 2026", "5 listopada 2026").
-func (w *writer) date(d assistant.Date) string { return longDate(w.p, d) }
+func (w *writer) date(d assistant.Date) string { return LongDate(w.p, d) }
 
 // join puts sentences together, skipping empty ones.
 func join(sentences ...string) string {
@@ -171,14 +171,9 @@ func (w *writer) difference(story string) string {
 	return join(lead, story)
 }
 
-// EvidencePhrase returns the plain words for an evidence id ("photos of
-// the item") in English, or "" for an unknown id.
-func EvidencePhrase(id assistant.EvidenceID) string {
-	return evidencePhrase(i18n.For(i18n.English), id)
-}
-
-// evidencePhrase is the words for an evidence id in p's language.
-func evidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
+// EvidencePhrase returns the plain words for an evidence id in p's
+// language ("photos of the item"), or "" for an unknown id.
+func EvidencePhrase(p *i18n.Printer, id assistant.EvidenceID) string {
 	if !assistant.ValidEvidenceID(string(id)) {
 		return ""
 	}
@@ -191,7 +186,7 @@ func (w *writer) evidence(have []assistant.EvidenceID) string {
 	}
 	words := make([]string, len(have))
 	for i, id := range have {
-		words[i] = evidencePhrase(w.p, id)
+		words[i] = EvidencePhrase(w.p, id)
 	}
 	var list string
 	switch len(words) {
