@@ -23,6 +23,9 @@ func findingTexts() map[string]string {
 	for id, s := range reviewSuggestions {
 		out["finding.review."+id] = s
 	}
+	for id, s := range keptSuggestions {
+		out["finding.kept."+id] = s
+	}
 	for c, s := range claimExamples {
 		out["finding.example."+exampleKey(c)] = s
 	}

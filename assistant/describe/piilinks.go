@@ -249,6 +249,11 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled && !word && !bracketed) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
 		utf8.RuneCountInString(sc.tx(d.tld)) >= 2 && sc.t[d.tld].ascii
 	host := sc.wordFlags(n)&wMailHost != 0
+	if spacedBefore && !spacedAfter && !word && !bracketed && atTok.k == kPunct && !host {
+		// "instagram @name.surname": the @ is glued to what follows, not
+		// to the word before; a mail provider would make it an email
+		local = -1
+	}
 	switch {
 	case local < 0 && !word && !spacedAfter && !bracketed && atTok.k == kPunct && (d.labels == 1 || !host):
 		// @name, @name.surname: a handle (Instagram's have dots)
@@ -362,7 +367,7 @@ func (sc *scanner) link(i int) (int, bool) {
 			return 0, false // the platform's own name
 		}
 		// labels of one letter are abbreviations: "e.g.", "z.B."
-		if sc.t[i].b-sc.t[i].a == 1 && sc.t[i].k == kWord {
+		if sc.t[i].b-sc.t[i].a == 1 && sc.t[i].k == kWord && !path {
 			return 0, false
 		}
 	}
@@ -495,3 +500,28 @@ func (sc *scanner) handles() {
 var possessives = map[string]bool{"my": true, "mi": true, "mon": true, "ma": true, "mein": true, "meine": true,
 	"mio": true, "mia": true, "mijn": true, "mój": true, "moj": true, "moja": true, "мой": true, "моя": true,
 	"мій": true, "benim": true, "meu": true, "minha": true, "내": true, "제": true}
+
+// socialHosts are the sites of messengers and social networks: a link to
+// a profile or a chat there moves the talk off the platform.
+var socialHosts = []string{"t.me", "telegram.me", "telegram.org", "wa.me", "whatsapp.com", "chat.whatsapp.com",
+	"m.me", "messenger.com", "facebook.com", "fb.com", "fb.me", "instagram.com", "instagr.am", "vk.com", "vk.ru",
+	"ok.ru", "line.me", "discord.gg", "discord.com", "open.kakao.com", "qr.kakao.com", "pf.kakao.com",
+	"wechat.com", "weixin.qq.com", "viber.com", "invite.viber.com", "snapchat.com", "tiktok.com", "x.com",
+	"twitter.com", "signal.me", "signal.group", "skype.com", "join.skype.com"}
+
+// socialLink reports a link to a messenger or a social network.
+func socialLink(link string) bool {
+	l := strings.ToLower(link)
+	if i := strings.Index(l, "://"); i >= 0 {
+		l = l[i+3:]
+	}
+	if i := strings.IndexAny(l, "/?#"); i >= 0 {
+		l = l[:i]
+	}
+	for _, h := range socialHosts {
+		if l == h || strings.HasSuffix(l, "."+h) { // www., m., mobile.
+			return true
+		}
+	}
+	return false
+}

@@ -149,7 +149,7 @@ func (c *checker) reportKept(id, excerpt string) {
 	}
 	c.report(id, excerpt)
 	if s, ok := keptSuggestions[id]; ok && c.field != FieldReview {
-		c.findings[len(c.findings)-1].Suggestion = s
+		c.findings[len(c.findings)-1].Suggestion = i18n.For(c.ctx.Lang).TOr("finding.kept."+id, s)
 	}
 }
 
@@ -204,6 +204,11 @@ func (c *checker) redact(s string) string {
 			ex = sp.label + " " + ex
 		}
 		c.reportOnce(sp.id+"\x00"+ex, sp.id, ex)
+		if sp.id == FindHandle || sp.id == FindLink && socialLink(s[sp.start:sp.end]) {
+			// a messenger name or a profile link asks the seller to talk
+			// elsewhere
+			c.reportKept(FindOffPlatform, ex)
+		}
 		b.WriteString(s[last:sp.start])
 		b.WriteString(placeholders[sp.id])
 		last = sp.end
@@ -340,8 +345,8 @@ func (c *checker) sentence(sent sentence) string {
 	if raw == "" {
 		return ""
 	}
-	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 2 ||
-		strings.Count(openRun, "¡")+strings.Count(openRun, "¿") >= 2 {
+	if strings.Count(sent.punct, "!")+strings.Count(sent.punct, "?")+strings.Count(sent.punct, "！")+strings.Count(sent.punct, "？") >= 3 ||
+		strings.Count(openRun, "¡")+strings.Count(openRun, "¿") >= 3 {
 		c.report(FindShouting, excerpt(openRun+raw+sent.punct))
 	}
 	c.ws.read(raw)
@@ -355,15 +360,17 @@ func (c *checker) sentence(sent sentence) string {
 	}
 	var kept []string
 	var seps []string
+	var at []int // the index in clauses of each kept clause
 	c.removed, c.content = false, 0
 	clauses := splitClauses(raw)
-	for _, cl := range clauses {
+	for ci, cl := range clauses {
 		// a sentence of one clause was read already
 		t := c.clause(strings.TrimSpace(cl.text), len(clauses) == 1)
 		if t == "" {
 			continue
 		}
 		kept = append(kept, t)
+		at = append(at, ci)
 		sep := cl.sep
 		if (sep == ";" || sep == ":") && strings.HasSuffix(cl.text, " ") {
 			sep = " " + sep // French puts a space before ; and :
@@ -377,8 +384,13 @@ func (c *checker) sentence(sent sentence) string {
 	for i, t := range kept {
 		if i > 0 {
 			sep := seps[i-1]
-			switch sep {
-			case ":", ";", " :", " ;":
+			switch {
+			case sep == ":" || sep == ";" || sep == " :" || sep == " ;":
+				b.WriteString(sep)
+			case at[i] == at[i-1]+1 && sep != "" && strings.Trim(sep, "-–—") == "":
+				// a dash between two clauses that both stay is the buyer's
+				// own ("USB-C - HDMI cable")
+				b.WriteByte(' ')
 				b.WriteString(sep)
 			default:
 				b.WriteByte(',')

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 type hostileCase struct {
@@ -179,5 +180,60 @@ func TestInvalidUTF8AndControls(t *testing.T) {
 	}
 	if got.Findings[0].ID != FindHidden {
 		t.Errorf("%+v", got.Findings)
+	}
+}
+
+// TestFormOfTheSentenceKept: two ! or ? are emphasis, not shouting; a dash
+// between two clauses that both stay is kept as written ("USB-C - HDMI").
+func TestFormOfTheSentenceKept(t *testing.T) {
+	for text, want := range map[string]string{
+		"no me llego nada!! ya van 2 meses":        "No me llego nada. Ya van 2 meses.",
+		"Кабель USB-C - HDMI 4K 60Hz, 2 м, черный": "Кабель USB-C - HDMI 4K 60Hz, 2 м, черный.",
+		"where is it?!":                            "Where is it?",
+	} {
+		got := Check(FieldDifference, text)
+		if len(got.Findings) > 0 || got.Text != want {
+			t.Errorf("%q: got %q %+v, want %q and no findings", text, got.Text, got.Findings, want)
+		}
+	}
+	if got := Check(FieldDifference, "where is my parcel???"); len(got.Findings) != 1 || got.Findings[0].ID != FindShouting {
+		t.Errorf("??? is shouting: %+v", got.Findings)
+	}
+}
+
+// TestHandlesAndProfileLinksMoveTheTalk: a messenger name or a link to a
+// profile is taken out and told as a move off the platform; an @name after
+// a messenger's name is a handle, not an email.
+func TestHandlesAndProfileLinksMoveTheTalk(t *testing.T) {
+	for _, text := range []string{
+		"scrivimi su instagram @mario.rossi.99",
+		"napisz na messengerze, fb.com/jan.kowalski.123",
+		"vk.com/id12345 пишите туда",
+		"add me https://t.me/some_buyer",
+		"my profile: WWW.INSTAGRAM.COM/some.buyer",
+	} {
+		got := CheckWith(FieldDifference, text, Context{Lang: "pl"})
+		var ids []string
+		for _, f := range got.Findings {
+			ids = append(ids, f.ID)
+			pl := i18n.For(i18n.Polish)
+			if f.ID == FindOffPlatform && f.Suggestion != pl.T("finding.kept.off_platform") && f.Suggestion != pl.T("finding.off_platform") {
+				t.Errorf("%q: the suggestion is not in Polish: %q", text, f.Suggestion)
+			}
+		}
+		if !slices.Contains(ids, FindOffPlatform) || slices.Contains(ids, FindEmail) {
+			t.Errorf("%q: findings %v, want off_platform and no email", text, ids)
+		}
+		for _, w := range []string{"mario", "kowalski", "12345", "some_buyer", "some.buyer"} {
+			if strings.Contains(strings.ToLower(got.Text), w) {
+				t.Errorf("%q: %q left in %q", text, w, got.Text)
+			}
+		}
+	}
+	if got := Check(FieldDifference, "pisz na ivan @gmail.com"); len(got.Findings) == 0 || got.Findings[0].ID != FindEmail {
+		t.Errorf("an email with a space before the @: %+v", got.Findings)
+	}
+	if got := Check(FieldDifference, "the same item is cheaper at a.aliexpress.com/_mAbCdE1"); len(got.Findings) == 0 || got.Findings[0].ID != FindLink {
+		t.Errorf("an AliExpress share link: %+v", got.Findings)
 	}
 }
