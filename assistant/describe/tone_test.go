@@ -189,7 +189,7 @@ func TestFormOfTheSentenceKept(t *testing.T) {
 	for text, want := range map[string]string{
 		"no me llego nada!! ya van 2 meses":        "No me llego nada. Ya van 2 meses.",
 		"Кабель USB-C - HDMI 4K 60Hz, 2 м, черный": "Кабель USB-C - HDMI 4K 60Hz, 2 м, черный.",
-		"where is it?!":                            "Where is it?",
+		"where is it?!": "Where is it?",
 	} {
 		got := Check(FieldDifference, text)
 		if len(got.Findings) > 0 || got.Text != want {
