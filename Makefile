@@ -38,11 +38,12 @@ test-media:
 	scripts/media-tools.sh
 	CALMCLAIM_MEDIA=1 $(GO) test -count=1 -run 'TestMedia' ./assistant/bundle
 
-## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus; the table goes to CORPUS_TABLE
+## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus and the kept-back ones in testdata/holdout; the tables go to CORPUS_TABLE and HOLDOUT_TABLE
 CORPUS_TABLE ?= build/corpus-table.md
+HOLDOUT_TABLE ?= build/holdout-table.md
 corpus:
-	mkdir -p $(dir $(CORPUS_TABLE))
-	$(GO) test -count=1 -run '^TestCorpusQuality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE))
+	mkdir -p $(dir $(CORPUS_TABLE)) $(dir $(HOLDOUT_TABLE))
+	$(GO) test -count=1 -run '^Test(Corpus|Holdout)Quality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE)) -holdout.table=$(abspath $(HOLDOUT_TABLE))
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
 test-zip64:

@@ -20,7 +20,7 @@ func TestCorpusHalves(t *testing.T) {
 	if !*corpusHalves {
 		t.Skip("run with -corpus.halves")
 	}
-	all := readCorpus(t)
+	all := readCorpus(t, "corpus")
 	for _, half := range []string{"even", "odd"} {
 		var stories []corpusStory
 		for _, s := range all {
