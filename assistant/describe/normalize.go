@@ -459,7 +459,7 @@ func plainWord(s string) bool {
 func trimPunct(s string) string {
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
-		if !wordPunct(r) {
+		if !wordPunct(r) && !(r == '#' && hashtag(s[size:])) {
 			break
 		}
 		s = s[size:]
@@ -472,6 +472,14 @@ func trimPunct(s string) string {
 		s = s[:len(s)-size]
 	}
 	return s
+}
+
+// hashtag reports whether what follows a '#' reads as a hashtag's word:
+// it starts with a letter ("#idiots"); a '#' inside a word stands for a
+// letter ("id#ot").
+func hashtag(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r)
 }
 
 func wordPunct(r rune) bool {
