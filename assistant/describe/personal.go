@@ -86,7 +86,13 @@ func findPersonal(s string) []span {
 	sc.addresses()
 	found := merge(sc.found)
 	for k := range found {
-		found[k].start = sc.dottedLabel(found[k])
+		start := sc.dottedLabel(found[k])
+		if k > 0 && start < found[k-1].end {
+			// the label is the end of the span before ("... кв. 4, м. Київ,
+			// 01001, тел. +380 ..."): the spans must not overlap
+			start = max(found[k].start, found[k-1].end)
+		}
+		found[k].start = start
 	}
 	return found
 }

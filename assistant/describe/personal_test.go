@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // personalCase is one line of testdata/personal/<market>.jsonl: with a
@@ -153,6 +154,28 @@ func TestRequestNotRepeated(t *testing.T) {
 		if strings.Count(strings.ToLower(text), "refund") != 2 || strings.HasSuffix(text, "Refund.") {
 			t.Errorf("%q: %q", req, text)
 		}
+	}
+	for lang, reqs := range map[i18n.Lang][]string{
+		i18n.Spanish:    {"Reembolso.", "Quiero mi dinero!!!", "reembolsenme por favor"},
+		i18n.Polish:     {"Zwrot pieniędzy.", "Proszę o zwrot", "oddajcie kase"},
+		i18n.Russian:    {"Верните деньги.", "Прошу возврат денег"},
+		i18n.German:     {"Geld zurück bitte.", "Ich will eine Rückerstattung!"},
+		i18n.Korean:     {"환불해주세요.", "돈 돌려주세요"},
+		i18n.Hebrew:     {"תחזירו את הכסף.", "אני רוצה החזר"},
+		i18n.Turkish:    {"Paramı iade edin lütfen.", "İade istiyorum"},
+		i18n.Portuguese: {"Quero meu dinheiro de volta.", "Reembolso por favor"},
+	} {
+		for _, req := range reqs {
+			d := Describe(Input{Today: today, Facts: f, Verdict: v, Story: Story{Requested: req}, Lang: lang, TextLang: lang})
+			if text := d.Parts[4].Text; strings.Contains(text, strings.TrimRight(req, ".!")) {
+				t.Errorf("%s %q is said again: %q", lang, req, text)
+			}
+		}
+	}
+	es := Describe(Input{Today: today, Facts: f, Verdict: v, Story: Story{Requested: "Reembolso, y puedo mostrar el seguimiento al repartidor."},
+		Lang: i18n.Spanish, TextLang: i18n.Spanish})
+	if !strings.Contains(es.Parts[4].Text, "repartidor") {
+		t.Errorf("a Spanish request that says more was dropped: %q", es.Parts[4].Text)
 	}
 	d := Describe(Input{Today: today, Facts: f, Verdict: v, Story: Story{Requested: "Refund, and I can show the tracking to the courier."}})
 	if !strings.Contains(d.Parts[4].Text, "courier") {
@@ -302,6 +325,23 @@ func TestAccentsLeftOut(t *testing.T) {
 		var buf []byte
 		if lookupWord(want, &buf) != lookupWord(in, &buf) {
 			t.Errorf("%q and %q read differently", in, want)
+		}
+	}
+}
+
+// TestLabelAfterAnAddressDoesNotOverlap is the kept-back story that made
+// the check panic: a phone's dotted label ("тел.") right after an address
+// that had already taken it in.
+func TestLabelAfterAnAddressDoesNotOverlap(t *testing.T) {
+	for _, text := range []string{
+		"Нова Пошта повернула посилку, правильна адреса: вул. Тестова, 15, кв. 4, м. Київ, 01001, Петренко Петро, тел. +380 67 123 45 67",
+		"адрес: ул. Тестовая, д. 5, кв. 7, г. Москва, 101000, тел. 8 916 123-45-67",
+	} {
+		got := Check(FieldDifference, text)
+		for _, w := range []string{"Тестов", "123 45 67", "123-45-67"} {
+			if strings.Contains(got.Text, w) {
+				t.Errorf("%q left in %q", w, got.Text)
+			}
 		}
 	}
 }
