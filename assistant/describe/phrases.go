@@ -2,7 +2,9 @@ package describe
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/i18n"
@@ -210,31 +212,24 @@ func (w *writer) requested(story string) string {
 		contact = w.t("describe.requested.asked_on", "date", w.date(d))
 	}
 	remedy := w.remedy()
-	return join(contact, remedy, withoutRequestRepeats(story, remedy))
+	return join(contact, remedy, w.withoutRequestRepeats(story, remedy))
 }
 
-// requestFiller are the words of a request that say nothing the remedy
-// sentence does not ("I want", "please"); requestSame are words that say
-// what it says in other words.
-var (
-	requestFiller = map[string]bool{"i": true, "am": true, "a": true, "an": true, "the": true, "my": true, "me": true,
-		"for": true, "of": true, "please": true, "want": true, "would": true, "like": true, "need": true,
-		"ask": true, "asking": true, "request": true, "to": true, "get": true, "give": true, "and": true, "or": true,
-		"just": true, "only": true, "it": true, "is": true, "be": true, "back": true, "now": true, "thanks": true,
-		"thank": true, "you": true, "order": true, "whole": true, "total": true}
-	requestSame = map[string]string{"money": "refund", "refunded": "refund", "reimbursement": "refund",
-		"replace": "replacement", "replaced": "replacement", "resend": "sent", "send": "return"}
-)
-
 // withoutRequestRepeats leaves out the buyer's sentences that only repeat
-// the remedy sentence ("...a full refund of the order. Refund.").
-func withoutRequestRepeats(story, remedy string) string {
+// the remedy sentence ("...a full refund of the order. Refund."). The words
+// that say nothing on their own in a request ("I want", "please") and the
+// words that say what the remedy sentence says in other words ("money" for
+// "refund") are the text language's (describe.request.filler and
+// describe.request.same in the catalogs), with English's beside them.
+func (w *writer) withoutRequestRepeats(story, remedy string) string {
 	if story == "" {
 		return ""
 	}
+	rw := requestWordsFor(w.p)
 	ours := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(lettersOnly(remedy))) {
-		ours[w] = true
+	for _, word := range strings.Fields(strings.ToLower(lettersOnly(remedy))) {
+		ours[word] = true
+		ours[requestStem(word)] = true
 	}
 	var kept []string
 	for _, sent := range splitSentences(story) {
@@ -243,14 +238,14 @@ func withoutRequestRepeats(story, remedy string) string {
 			continue
 		}
 		repeat := true
-		for _, w := range strings.Fields(strings.ToLower(lettersOnly(t))) {
-			if requestFiller[w] {
+		for _, word := range strings.Fields(strings.ToLower(lettersOnly(t))) {
+			if rw.filler[word] {
 				continue
 			}
-			if same, ok := requestSame[w]; ok {
-				w = same
+			if same, ok := rw.same[word]; ok {
+				word = same
 			}
-			if !ours[w] {
+			if !ours[word] && !ours[requestStem(word)] {
 				repeat = false
 				break
 			}
@@ -260,6 +255,57 @@ func withoutRequestRepeats(story, remedy string) string {
 		}
 	}
 	return strings.Join(kept, " ")
+}
+
+// requestWords are a language's words of describe.request.filler and
+// describe.request.same, with English's.
+type requestWords struct {
+	filler map[string]bool
+	same   map[string]string
+}
+
+var (
+	requestWordsMu    sync.Mutex
+	requestWordsCache = map[*i18n.Printer]*requestWords{}
+)
+
+func requestWordsFor(p *i18n.Printer) *requestWords {
+	requestWordsMu.Lock()
+	defer requestWordsMu.Unlock()
+	if rw, ok := requestWordsCache[p]; ok {
+		return rw
+	}
+	rw := &requestWords{filler: map[string]bool{}, same: map[string]string{}}
+	for _, q := range []*i18n.Printer{i18n.For(i18n.English), p} {
+		for _, word := range strings.Fields(strings.ToLower(q.T("describe.request.filler"))) {
+			rw.filler[word] = true
+		}
+		for _, pair := range strings.Fields(strings.ToLower(q.T("describe.request.same"))) {
+			if a, b, ok := strings.Cut(pair, "="); ok {
+				rw.same[a] = b
+			}
+		}
+	}
+	requestWordsCache[p] = rw
+	return rw
+}
+
+// requestStem is the start of a word that its endings leave alone, for
+// comparing a buyer's "reembolsen" with the sentence's "reembolso": the
+// first five letters (two syllables in Korean); shorter words are whole.
+func requestStem(word string) string {
+	n := 5
+	if r, _ := utf8.DecodeRuneInString(word); unicode.Is(unicode.Hangul, r) {
+		n = 2
+	}
+	i := 0
+	for k := range word {
+		if i == n {
+			return word[:k]
+		}
+		i++
+	}
+	return word
 }
 
 // lettersOnly returns s with every character that is not a letter or digit

@@ -185,6 +185,9 @@ func refSkeleton(s string) string {
 
 func refSkeletonWord(tok string) string {
 	tok = strings.Trim(tok, ".,!?;:'\"`’‘“”")
+	for len(tok) > 1 && tok[0] == '#' && hashtag(tok[1:]) { // since: a hashtag's word is read
+		tok = strings.TrimLeft(tok[1:], ".,!?;:'\"`’‘“”")
+	}
 	letters := 0
 	for _, r := range tok {
 		if unicode.IsLetter(r) {
