@@ -361,6 +361,12 @@ func (sc *scanner) core(i, b, end int) (int, int, bool, bool) {
 		}
 		return sc.postcode(i, b)
 	case kAlnum:
+		// 테헤란로12길 34: a numbered side street of a road, one token
+		if isHangul(w) && (strings.HasSuffix(w, "길") || strings.HasSuffix(w, "번길")) {
+			if e, ok := sc.houseNumber(sc.next(i)); ok {
+				return i, e, true, true
+			}
+		}
 		if e, ok := sc.houseNumber(i); ok && !sc.unitAfter(e) {
 			if l, ok := sc.streetAfterNumber(e, b); ok {
 				return i, l, true, true

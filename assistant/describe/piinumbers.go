@@ -482,6 +482,8 @@ func phoneShape(d []byte, groups int, size func(int) int, seps string, maxSize i
 	switch {
 	case n == 11 && bracket && is(2, 5, 4):
 		return true // Brazil's mobiles: (11) 98765-4321
+	case n == 11 && is(2, 5, 4) && d[0] != 0 && d[2] == 9:
+		return true // and without the brackets: 11 98765-4321
 	case d[0] == 0:
 		return n >= 9 && n <= 12 && d[1] != 0
 	case (d[0] == 8 || d[0] == 7) && n == 11:

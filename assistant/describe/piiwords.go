@@ -80,7 +80,7 @@ var piiWordLists = []struct {
 		sécu secu sécurité securite sociale insee ת.ז ת"ז ת״ז рнокпп іпн ипн ідентифікаційний податковий steuer steuernummer steueridentifikationsnummer identifikationsnummer idnr nip`},
 	{wAt, `at et arroba собака собачка собачку равлик равлика małpa malpa małpka klammeraffe chiocciola apenstaartje arobase
 		골뱅이 שטרודל`},
-	{wDot, `dot punto ponto точка kropka punkt punt point nokta крапка крапку 점 נקודה`},
+	{wDot, `dot punto ponto точка kropka punkt punt point nokta krapka крапка крапку 점 닷 נקודה`},
 	{wDigit, `zero oh one two three four five six seven eight nine cero uno dos tres cuatro cinco seis siete ocho
 		nueve um dois três tres quatro sete oito nove zéro un deux trois quatre cinq sept huit neuf null eins zwei
 		drei vier fünf sechs sieben acht neun due tre quattro sei sette otto nul een twee drie vijf zes zeven negen
