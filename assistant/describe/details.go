@@ -42,10 +42,20 @@ const (
 	MaxStoreRunes  = 80
 )
 
-// DetailError is a detail that cannot be used, and why.
+// DetailError is a detail that cannot be used, and why: Key names the
+// reason in the catalogs (describe.json, "details.error."), Max is a text
+// field's longest length where the reason is its length, and Message is
+// the reason in English, as the API gives it.
 type DetailError struct {
 	Field   string
+	Key     string
+	Max     int
 	Message string
+}
+
+// In is the error's message in p's language.
+func (e DetailError) In(p *i18n.Printer) string {
+	return p.T(e.Key, "max", strconv.Itoa(e.Max))
 }
 
 // ReadDetails validates details given by field name (absent or blank
@@ -57,11 +67,15 @@ type DetailError struct {
 func ReadDetails(get func(string) string, today assistant.Date) (Details, []DetailError) {
 	var d Details
 	var errs []DetailError
-	fail := func(field, msg string) { errs = append(errs, DetailError{field, msg}) }
+	fail := func(field, key string, max int) {
+		e := DetailError{Field: field, Key: key, Max: max}
+		e.Message = e.In(i18n.For(i18n.English))
+		errs = append(errs, e)
+	}
 
 	if v := strings.Map(dropSpace, get(DetailOrder)); v != "" {
 		if n := len(v); n < 6 || n > 24 || strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-			fail(DetailOrder, "Enter the order number as it shows on the order page: digits only")
+			fail(DetailOrder, "details.error.order", 0)
 		} else {
 			d.Order = v
 		}
@@ -71,10 +85,10 @@ func ReadDetails(get func(string) string, today assistant.Date) (Details, []Deta
 		switch {
 		case v == "":
 		case utf8.RuneCountInString(v) > max:
-			fail(field, "Keep it to "+strconv.Itoa(max)+" characters or fewer")
+			fail(field, "details.error.too_long", max)
 		default:
 			if c := Check(FieldOrdered, v); len(c.Findings) > 0 {
-				fail(field, "Leave out contact details, links and anything that is not the order's own words")
+				fail(field, "details.error.not_order_words", 0)
 			} else {
 				*dst = v
 			}
@@ -88,23 +102,23 @@ func ReadDetails(get func(string) string, today assistant.Date) (Details, []Deta
 		if validAmount(v) {
 			d.Amount = v
 		} else {
-			fail(DetailAmount, "Enter the amount paid as a number, like 12.50")
+			fail(DetailAmount, "details.error.amount", 0)
 		}
 	}
 	if v := strings.ToUpper(strings.TrimSpace(get(DetailCurrency))); v != "" {
 		if len(v) == 3 && strings.IndexFunc(v, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
 			d.Currency = v
 		} else {
-			fail(DetailCurrency, "Enter the currency as its three-letter code, like EUR, USD or PLN")
+			fail(DetailCurrency, "details.error.currency", 0)
 		}
 	}
 	if v := strings.TrimSpace(get(DetailOrderedOn)); v != "" {
 		date, ok := assistant.ParseDate(v)
 		switch {
 		case !ok:
-			fail(DetailOrderedOn, "Enter a real date")
+			fail(DetailOrderedOn, "details.error.ordered_on.real", 0)
 		case date.After(today.AddDays(1)):
-			fail(DetailOrderedOn, "The order date must be today or in the past")
+			fail(DetailOrderedOn, "details.error.ordered_on.future", 0)
 		default:
 			d.OrderedOn = date
 		}

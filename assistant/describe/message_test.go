@@ -3,10 +3,12 @@ package describe
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
+	"github.com/calmclaim/calmclaim/i18n"
 )
 
 // TestSellerMessages writes the message for every claim and outcome that
@@ -143,5 +145,39 @@ func TestDetailsInTheDescription(t *testing.T) {
 	}
 	if fs := checkWhole(d.Text); len(fs) != 0 {
 		t.Errorf("the description with details has findings: %v", fs)
+	}
+}
+
+// TestDetailErrorsInEveryLanguage: each refused detail names its reason
+// by a catalog key; the API's English message and the pages' text in any
+// language come from it, the longest length filled in.
+func TestDetailErrorsInEveryLanguage(t *testing.T) {
+	today := mustDate("2026-11-22")
+	var errs []DetailError
+	for _, form := range []map[string]string{
+		{DetailOrder: "12", DetailItem: strings.Repeat("x", MaxItemRunes+1), DetailAmount: "lots", DetailCurrency: "EURO", DetailOrderedOn: "2026-02-30"},
+		{DetailOption: strings.Repeat("x", MaxOptionRunes+1), DetailStore: "write to me at me@example.com", DetailOrderedOn: "2027-01-01"},
+	} {
+		_, e := ReadDetails(func(k string) string { return form[k] }, today)
+		errs = append(errs, e...)
+	}
+	keys := map[string]bool{}
+	for _, e := range errs {
+		keys[e.Key] = true
+		if e.Message != e.In(i18n.For(i18n.English)) || strings.ContainsAny(e.Message, "{}") {
+			t.Errorf("%s: English message %q", e.Field, e.Message)
+		}
+		for _, lang := range i18n.Langs {
+			got := e.In(i18n.For(lang))
+			if got == "" || got == e.Key || strings.ContainsAny(got, "{}") || lang != i18n.English && got == e.Message {
+				t.Errorf("%s %s: %q", lang, e.Field, got)
+			}
+			if e.Key == "details.error.too_long" && !strings.Contains(got, strconv.Itoa(e.Max)) {
+				t.Errorf("%s %s: %q does not say %d", lang, e.Field, got, e.Max)
+			}
+		}
+	}
+	if len(keys) != 7 {
+		t.Errorf("%d kinds of error, want 7: %v", len(keys), keys)
 	}
 }

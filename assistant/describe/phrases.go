@@ -8,6 +8,7 @@ import (
 
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/i18n"
+	"github.com/calmclaim/calmclaim/i18n/enginetext"
 )
 
 // writer composes the five parts from the facts, the verdict and the
@@ -412,7 +413,7 @@ func reasonAndAlternatives(in *Input) (string, []Alternative) {
 	seen := map[string]bool{}
 	talk := true
 	for _, r := range in.Verdict.Rules {
-		reasons = append(reasons, ruleSummary(p, r))
+		reasons = append(reasons, enginetext.RuleSummary(p, r))
 		switch r.ID {
 		case assistant.RuleAlreadyRefunded, assistant.RuleChargeback, assistant.RuleEscrowOnly:
 			talk = false
@@ -452,15 +453,6 @@ func (w *writer) orderDetails() string {
 		out = append(out, w.t("describe.details.ordered_on", "date", w.date(d.OrderedOn)))
 	}
 	return strings.Join(out, " ")
-}
-
-// ruleSummary is a rule's summary in p's language: the catalog's text
-// for the rule (engine.json), the engine's English standing in. Day
-// counts are filled in the language's plural form.
-func ruleSummary(p *i18n.Printer, r *assistant.Rule) string {
-	return p.TOr("rule."+r.ID+".summary", r.Summary,
-		"refund_wait_days", p.N("count.days", assistant.RefundWaitDays),
-		"payment_window_days", p.N("count.days", assistant.PaymentWindowDays))
 }
 
 // questionName is the short name the wizard gives a fact's question

@@ -1,8 +1,7 @@
 // Package enginetext shows the engine's own texts in the reader's
 // language. The engine (assistant) stays English and pure: its rule
 // summaries, checklist items and details, and the reasons it gives for
-// each piece of evidence are written there, and the order details' errors
-// in assistant/describe. Here, at the edge, each is looked up by a key
+// each piece of evidence are written there. Here, at the edge, each is looked up by a key
 // built from its id in the language's catalog (engine.json), the engine's
 // English standing in where a language has no text. The English of
 // engine.json is the translators' source; a test keeps it equal to the
@@ -14,11 +13,9 @@
 package enginetext
 
 import (
-	"strconv"
 	"sync"
 
 	"github.com/calmclaim/calmclaim/assistant"
-	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/i18n"
 )
 
@@ -95,49 +92,4 @@ func WhyKey(claim assistant.Claim, id assistant.EvidenceID) string {
 // EvidenceWhy is why the evidence helps the claim, in p's language.
 func EvidenceWhy(p *i18n.Printer, claim assistant.Claim, e *assistant.Evidence) string {
 	return p.TOr(WhyKey(claim, e.ID), e.Why, args(p)...)
-}
-
-// detailErrorKeys are the keys of the order details' errors
-// (describe.ReadDetails); {max} is a text field's longest length.
-var detailErrorKeys = []string{
-	"details.error.order", "details.error.too_long", "details.error.not_order_words",
-	"details.error.amount", "details.error.currency", "details.error.ordered_on.real",
-	"details.error.ordered_on.future",
-}
-
-// maxRunes is the longest a detail field may be, as {max}.
-func maxRunes(field string) string {
-	switch field {
-	case describe.DetailItem:
-		return strconv.Itoa(describe.MaxItemRunes)
-	case describe.DetailOption:
-		return strconv.Itoa(describe.MaxOptionRunes)
-	case describe.DetailStore:
-		return strconv.Itoa(describe.MaxStoreRunes)
-	}
-	return ""
-}
-
-// DetailErrorKey is the catalog key whose English is the error's message,
-// and false when none is (describe words its errors itself, without ids).
-func DetailErrorKey(e describe.DetailError) (string, bool) {
-	en := i18n.For(i18n.English)
-	for _, k := range detailErrorKeys {
-		if en.T(k, "max", maxRunes(e.Field)) == e.Message {
-			return k, true
-		}
-	}
-	return "", false
-}
-
-// DetailError is the order detail's error in p's language; a message no
-// key has stays as describe wrote it.
-func DetailError(p *i18n.Printer, e describe.DetailError) string {
-	if p.Lang == i18n.English {
-		return e.Message
-	}
-	if k, ok := DetailErrorKey(e); ok {
-		return p.T(k, "max", maxRunes(e.Field))
-	}
-	return e.Message
 }

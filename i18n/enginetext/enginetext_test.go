@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/calmclaim/calmclaim/assistant"
-	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/i18n"
 )
 
@@ -55,33 +54,6 @@ func engineTexts(t *testing.T) map[string]string {
 			}
 		}
 	}
-	// describe words its errors without ids: an error's key is the one
-	// whose English, {max} filled in, is the message.
-	catalog := engineJSON(t)
-	for _, e := range detailErrors(t) {
-		k, ok := DetailErrorKey(e)
-		if !ok {
-			t.Errorf("describe's error %q (%s) has no key in engine.json", e.Message, e.Field)
-			continue
-		}
-		add(k, catalog[k])
-	}
-	return out
-}
-
-// detailErrors are the errors describe.ReadDetails gives for wrong details:
-// one of each kind.
-func detailErrors(t *testing.T) []describe.DetailError {
-	today, _ := assistant.ParseDate("2026-11-22")
-	var out []describe.DetailError
-	for _, form := range []map[string]string{
-		{"order": "12", "item": strings.Repeat("x", describe.MaxItemRunes+1), "amount": "lots", "currency": "EURO", "ordered_on": "2026-02-30"},
-		{"option": strings.Repeat("x", describe.MaxOptionRunes+1), "store": "write to me at me@example.com", "ordered_on": "2027-01-01"},
-		{"store": strings.Repeat("x", describe.MaxStoreRunes+1)},
-	} {
-		_, errs := describe.ReadDetails(func(k string) string { return form[k] }, today)
-		out = append(out, errs...)
-	}
 	return out
 }
 
@@ -110,11 +82,6 @@ func TestEngineJSONIsTheEngineEnglish(t *testing.T) {
 			t.Errorf("en/engine.json has %q, which no engine text uses", k)
 		}
 	}
-	for _, k := range detailErrorKeys {
-		if _, ok := texts[k]; !ok {
-			t.Errorf("no detail error of describe's is %q", k)
-		}
-	}
 }
 
 // TestEnglishIsTheEngines: in English the engine's own words are shown,
@@ -137,11 +104,6 @@ func TestEnglishIsTheEngines(t *testing.T) {
 		}
 		if got := ItemSummary(en, it.ID, it.Summary); got != it.Summary {
 			t.Errorf("%s: summary %q", it.ID, got)
-		}
-	}
-	for _, e := range detailErrors(t) {
-		if got := DetailError(en, e); got != e.Message {
-			t.Errorf("%s: %q", e.Field, got)
 		}
 	}
 }
@@ -171,12 +133,6 @@ func TestOtherLanguagesReadTheirCatalog(t *testing.T) {
 			if got := ItemDetail(pl, &it); !strings.Contains(got, "2026-11-30") || got == it.Detail {
 				t.Errorf("Polish payment window: %q", got)
 			}
-		}
-	}
-	for _, e := range detailErrors(t) {
-		k, _ := DetailErrorKey(e)
-		if got := DetailError(pl, e); got != pl.T(k, "max", maxRunes(e.Field)) || got == e.Message {
-			t.Errorf("Polish %s error: %q", e.Field, got)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/calmclaim/calmclaim/assistant"
 	"github.com/calmclaim/calmclaim/assistant/describe"
 	"github.com/calmclaim/calmclaim/i18n"
-	"github.com/calmclaim/calmclaim/i18n/enginetext"
 	"github.com/calmclaim/calmclaim/templates"
 )
 
@@ -75,7 +74,7 @@ func detailForm(p *i18n.Printer, form url.Values, errs []describe.DetailError) (
 		df.Value = form.Get(df.Name)
 		for _, e := range errs {
 			if e.Field == df.Name {
-				df.Error = enginetext.DetailError(p, e)
+				df.Error = e.In(p)
 				wrong = append(wrong, df)
 			}
 		}
