@@ -114,6 +114,11 @@ type checker struct {
 	// many words that say something are left
 	removed bool
 	content int
+	// cut: something was taken out inside the sentence in hand (a piece of
+	// data, a swear word, a clause), so words that were apart may now
+	// stand together; recheck counts the checks of a rewritten sentence
+	cut     bool
+	recheck int
 	text    string // the whole field, normalized
 	scores  *langScores
 }
@@ -361,7 +366,7 @@ func (c *checker) sentence(sent sentence) string {
 	var kept []string
 	var seps []string
 	var at []int // the index in clauses of each kept clause
-	c.removed, c.content = false, 0
+	c.removed, c.content, c.cut = false, 0, false
 	clauses := splitClauses(raw)
 	for ci, cl := range clauses {
 		// a sentence of one clause was read already
@@ -380,6 +385,7 @@ func (c *checker) sentence(sent sentence) string {
 	if len(kept) == 0 || c.removed && c.content < 2 {
 		return ""
 	}
+	cut := c.cut || c.removed || len(kept) < len(clauses)
 	var b strings.Builder
 	for i, t := range kept {
 		if i > 0 {
@@ -412,6 +418,15 @@ func (c *checker) sentence(sent sentence) string {
 	out = strings.TrimRight(out, " ,;:")
 	if c.lex.turkish != 0 && strings.HasPrefix(out, "i") && c.fits(c.lex.turkish) {
 		out = "İ" + out[1:] // Turkish: the capital of i is İ
+	}
+	if cut && c.recheck < 2 {
+		// Taking a piece out can bring words together that say something
+		// new ("second [handle] free" is "second free"): the rewritten
+		// sentence is checked again.
+		c.recheck++
+		again := c.sentence(sentence{openRun + c.redact(out), sent.punct})
+		c.recheck--
+		return again
 	}
 	out = capitalize(out) + end
 	if end != "." && strings.Contains(openRun, "¿") {
@@ -498,6 +513,7 @@ func (c *checker) clause(raw string, read bool) string {
 		}
 	})
 	if profane {
+		c.cut = true
 		c.report(FindProfanity, excerpt(raw))
 		var kept []string
 		var keptKeys []string
