@@ -330,45 +330,32 @@ func (s *langScores) fits(langs uint16) bool {
 	return false
 }
 
-// offence returns the id of an insult, hate speech or accusation in a
-// clause: hate words and phrases first, then insult and accusation
-// phrases, then the words written between spaces (keys, kinds), then the
-// tokens of the skeleton (tokKinds), which also holds words spelled out
-// letter by letter ("s c a m").
-func (l *lexicon) offence(kinds []wordKind, ws *wordSeq, tokKinds []wordKind) string {
-	if l.phrases[kindIndex(hateWord)].in(ws) {
-		return FindHateSpeech
+// offences returns the word offences of a clause, in the order hate
+// speech, insult, accusation: each one found, so that "a lying piece of
+// crap" is told as both an insult and an accusation.
+func (l *lexicon) offences(kinds []wordKind, ws *wordSeq, tokKinds []wordKind) []string {
+	var found wordKind
+	for _, k := range []wordKind{hateWord, insultWord, accusationWord} {
+		if l.phrases[kindIndex(k)].in(ws) {
+			found |= k
+		}
 	}
 	for _, k := range kinds {
-		if k&hateWord != 0 {
-			return FindHateSpeech
-		}
-	}
-	if l.phrases[kindIndex(insultWord)].in(ws) {
-		return FindInsult
-	}
-	if l.phrases[kindIndex(accusationWord)].in(ws) {
-		return FindAccusation
-	}
-	for _, k := range kinds {
-		if k&accusationWord != 0 {
-			return FindAccusation
-		}
-		if k&insultWord != 0 {
-			return FindInsult
-		}
+		found |= k & (hateWord | insultWord | accusationWord)
 	}
 	for _, k := range tokKinds {
-		switch {
-		case k&hateWord != 0:
-			return FindHateSpeech
-		case k&accusationWord != 0:
-			return FindAccusation
-		case k&insultWord != 0:
-			return FindInsult
+		found |= k & (hateWord | insultWord | accusationWord)
+	}
+	var ids []string
+	for _, o := range []struct {
+		k  wordKind
+		id string
+	}{{hateWord, FindHateSpeech}, {insultWord, FindInsult}, {accusationWord, FindAccusation}} {
+		if found&o.k != 0 {
+			ids = append(ids, o.id)
 		}
 	}
-	return ""
+	return ids
 }
 
 // conduct returns the id of the first conduct problem in a sentence's

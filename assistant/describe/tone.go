@@ -361,6 +361,9 @@ func (c *checker) sentence(sent sentence) string {
 	} else if id != "" {
 		c.report(id, excerpt(raw))
 		c.shoutedToo(raw)
+		// the words are told too: "I'll report this to the police as
+		// fraud" is a threat and an accusation
+		c.clause(raw, true)
 		return ""
 	}
 	var kept []string
@@ -475,10 +478,12 @@ func (c *checker) clause(raw string, read bool) string {
 		}
 		kinds[i] = c.kinds(l.wordKinds(w, keys[i], latinText))
 	}
-	if id := l.offence(kinds, c.ws, tokKinds); id != "" {
-		c.report(id, excerpt(raw))
+	if ids := l.offences(kinds, c.ws, tokKinds); len(ids) > 0 {
+		for _, id := range ids {
+			c.report(id, excerpt(raw))
+		}
 		c.shoutedToo(raw)
-		if id != FindProfanity && profaneIn(kinds, tokKinds) {
+		if profaneIn(kinds, tokKinds) {
 			c.report(FindProfanity, excerpt(raw)) // "thieves of shit": the swear word is named too
 		}
 		return ""
