@@ -228,8 +228,9 @@ func buildLexicon() *lexicon { return buildLexiconOf(languages) }
 // the words of the other languages' word sections that their files write
 // in Latin letters: the transliterations buyers type ("blyat", "ssibal",
 // "ben zona"), which text without a Cyrillic, Hangul or Hebrew letter
-// would otherwise never meet. Only those words come in: none of those
-// languages' rules, markers or letters.
+// would otherwise never meet. Only those words, and the rules written
+// wholly in Latin letters without a list, come in: none of those
+// languages' other rules, markers or letters.
 func buildLatinLexicon() *lexicon { return buildLexiconOf(latinLanguages, languages...) }
 
 // buildLexiconOf builds a lexicon of some languages only (the tests
@@ -327,7 +328,7 @@ func (b *builder) parse(src string) {
 			lastList = ""
 			continue
 		}
-		if b.latinWords && (section == "" || sectionKinds[section] == 0 && section != "not") {
+		if b.latinWords && (section == "" || sectionKinds[section] == 0 && section != "not" && !latinRule(section, line)) {
 			if section == "" && strings.HasPrefix(line, "language:") {
 				code = b.file
 			}
@@ -431,6 +432,17 @@ func (b *builder) parse(src string) {
 	if code == "" {
 		b.fail("no \"language:\" line")
 	}
+}
+
+// latinRule reports a rule written wholly in Latin letters and without a
+// list ("podam v sud", "napishu ... otzyv"): a transliteration, which the
+// Latin-letter lexicon takes in from every language (buildLatinLexicon).
+func latinRule(section, line string) bool {
+	switch section {
+	case FindFeedbackThreat, FindThreat, FindExtraDemand, FindOffPlatform:
+		return !strings.Contains(line, "@") && latinLetters(line)
+	}
+	return false
 }
 
 // latinLetters reports whether every letter of s is a Latin one.
