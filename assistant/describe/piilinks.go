@@ -348,8 +348,11 @@ func (sc *scanner) link(i int) (int, bool) {
 	// a spelled dot is taken only with a plain top-level domain after it;
 	// a written one with any known domain, and those that are also words
 	// ("it", "in", "de") only with a path, a third label or "www"
+	// a path: / ? or # and something after it that is not the end of the
+	// sentence ("aC#." is no path)
 	path := d.end+1 < len(sc.t) && sc.t[d.end+1].k == kPunct && strings.ContainsRune("/?#", sc.t[d.end+1].r) &&
-		d.end+2 < len(sc.t) && sc.t[d.end+2].k != kSpace && sc.t[d.end+2].k != kBreak
+		d.end+2 < len(sc.t) && sc.t[d.end+2].k != kSpace && sc.t[d.end+2].k != kBreak &&
+		sc.urlEnd(sc.t[d.end].b) > sc.t[d.end+1].b
 	spaced := strings.ContainsAny(sc.s[sc.t[i].a:sc.t[d.end].b], " \n")
 	if d.spelled || spaced {
 		if !sc.tldOK(d.tld, true) {
