@@ -38,12 +38,13 @@ test-media:
 	scripts/media-tools.sh
 	CALMCLAIM_MEDIA=1 $(GO) test -count=1 -run 'TestMedia' ./assistant/bundle
 
-## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus and the kept-back ones in testdata/holdout; the tables go to CORPUS_TABLE and HOLDOUT_TABLE
+## corpus: the tone check against the labelled stories in assistant/describe/testdata/corpus, the kept-back ones in testdata/holdout and the blind ones in testdata/blind; the tables go to CORPUS_TABLE, HOLDOUT_TABLE and BLIND_TABLE
 CORPUS_TABLE ?= build/corpus-table.md
 HOLDOUT_TABLE ?= build/holdout-table.md
+BLIND_TABLE ?= build/blind-table.md
 corpus:
-	mkdir -p $(dir $(CORPUS_TABLE)) $(dir $(HOLDOUT_TABLE))
-	$(GO) test -count=1 -run '^Test(Corpus|Holdout)Quality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE)) -holdout.table=$(abspath $(HOLDOUT_TABLE))
+	mkdir -p $(dir $(CORPUS_TABLE)) $(dir $(HOLDOUT_TABLE)) $(dir $(BLIND_TABLE))
+	$(GO) test -count=1 -run '^Test(Corpus|Holdout|Blind)Quality$$' ./assistant/describe -corpus.table=$(abspath $(CORPUS_TABLE)) -holdout.table=$(abspath $(HOLDOUT_TABLE)) -blind.table=$(abspath $(BLIND_TABLE))
 
 ## test-zip64: a 4.5 GiB evidence bundle through the streaming writer (ZIP64, hashes, unzip -t)
 test-zip64:

@@ -518,7 +518,31 @@ func TestHoldoutQuality(t *testing.T) {
 	checkQuality(t, readCorpus(t, "holdout"), holdoutFloors, *holdoutTable)
 }
 
-var holdoutTable = flag.String("holdout.table", "", "write the TestHoldoutQuality table as Markdown to this file")
+var (
+	holdoutTable = flag.String("holdout.table", "", "write the TestHoldoutQuality table as Markdown to this file")
+	blindTable   = flag.String("blind.table", "", "write the TestBlindQuality table as Markdown to this file")
+)
+
+// TestBlindWellFormed checks the blind stories the same way.
+func TestBlindWellFormed(t *testing.T) {
+	checkWellFormed(t, readCorpus(t, "blind"), 20, 260, 1)
+}
+
+// TestBlindQuality measures the tone check on testdata/blind: stories
+// written apart from the lexicons and from both other yardsticks, after
+// those had been used for tuning, and never used for tuning themselves
+// (see its README): the figure that stands for stories no one has seen.
+// Its floors are its first measurement.
+func TestBlindQuality(t *testing.T) {
+	checkQuality(t, readCorpus(t, "blind"), blindFloors, *blindTable)
+}
+
+// blindFloors hold what TestBlindQuality first measured (2026-11-23,
+// after the third lexicon round for ru, uk, pl, es, pt, it, tr, ko and he):
+// threats 53.1%, insults 80.8%, accusations 87.3%, personal data 95.3%,
+// calm passes 88.5%.
+var blindFloors = map[string]float64{"threats": 0.53, "insults": 0.80, "accusations": 0.87, "personal data": 0.95,
+	"calm": 0.88}
 
 // holdoutFloors hold the recall the kept-back stories had (see
 // TestHoldoutQuality); the targets are corpusGroups' min.
