@@ -50,3 +50,22 @@ func BenchmarkDescribeTypical1KB(b *testing.B) { benchDescribe(b, "typical1kb.js
 // worst case of the tone check; the budget is about 5 ms natively (50 ms
 // at the edge).
 func BenchmarkDescribeHostile8KB(b *testing.B) { benchDescribe(b, "hostile8kb.json") }
+
+// BenchmarkBuildLexicons is the cost of a check's first use in a fresh
+// process (a Worker's cold isolate): the lexicon files are read and
+// compiled, the full one for text in other scripts and the Latin-letter
+// one for the rest.
+func BenchmarkBuildLexicons(b *testing.B) {
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buildLexicon()
+		}
+	})
+	b.Run("latin", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buildLatinLexicon()
+		}
+	})
+}
