@@ -1,8 +1,8 @@
 package describe
 
 import (
-	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,8 +40,7 @@ import (
 // of a list. In rules, "~3" is up to three words of any kind and "..."
 // anywhere later in the sentence.
 
-//go:embed lexicons/*.txt
-var lexiconFiles embed.FS
+//go:generate go test . -run ^TestCompiledLexiconsAreCurrent$ -update-lexicons
 
 // languages lists the lexicon files in the order their rules are tried;
 // English first, as it always was. A language's bit in a language mask is
@@ -221,7 +220,7 @@ func (b *builder) fail(format string, args ...any) {
 	panic(&lexError{b.file, b.line, fmt.Sprintf(format, args...)})
 }
 
-func buildLexicon() *lexicon { return buildLexiconOf(languages) }
+func buildLexicon(fsys fs.FS) *lexicon { return buildLexiconOf(fsys, languages) }
 
 // buildLatinLexicon builds the lexicon of the languages written in Latin
 // letters (latinLanguages) for text in Latin letters only. It also holds
@@ -231,13 +230,16 @@ func buildLexicon() *lexicon { return buildLexiconOf(languages) }
 // would otherwise never meet. Only those words, and the rules written
 // wholly in Latin letters without a list, come in: none of those
 // languages' other rules, markers or letters.
-func buildLatinLexicon() *lexicon { return buildLexiconOf(latinLanguages, languages...) }
+func buildLatinLexicon(fsys fs.FS) *lexicon {
+	return buildLexiconOf(fsys, latinLanguages, languages...)
+}
 
-// buildLexiconOf builds a lexicon of some languages only (the tests
+// buildLexiconOf builds, from the lexicon files in fsys, a lexicon of some
+// languages only (the tests
 // compare English alone with the expressions it replaced), with the
 // Latin-letter words of the languages in latinWordsOf too (see
 // buildLatinLexicon).
-func buildLexiconOf(codes []string, latinWordsOf ...string) *lexicon {
+func buildLexiconOf(fsys fs.FS, codes []string, latinWordsOf ...string) *lexicon {
 	l := &lexicon{
 		v: vocab{exact: make(map[string]int32, 4096), stems: map[string][]affix{}, tails: map[string][]affix{},
 			accents: map[string][]affix{}, accentStems: map[string][]affix{}, not: map[string]bool{}, glued: map[rune]bool{}},
@@ -251,7 +253,7 @@ func buildLexiconOf(codes []string, latinWordsOf ...string) *lexicon {
 		if !all && !slices.Contains(latinWordsOf, code) {
 			continue
 		}
-		data, err := lexiconFiles.ReadFile("lexicons/" + code + ".txt")
+		data, err := fs.ReadFile(fsys, code+".txt")
 		if err != nil {
 			panic(err)
 		}

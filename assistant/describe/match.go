@@ -470,10 +470,10 @@ var lex struct {
 // latinLanguages are the languages whose lexicons are in Latin letters.
 var latinLanguages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr"}
 
-// tables returns the lexicon of every language, building it on the first
-// call.
+// tables returns the lexicon of every language, reading its compiled form
+// on the first call.
 func tables() *lexicon {
-	lex.allOnce.Do(func() { lex.all = buildLexicon() })
+	lex.allOnce.Do(func() { lex.all = loadLexicon("all") })
 	return lex.all
 }
 
@@ -482,7 +482,7 @@ func tablesFor(text string) *lexicon {
 	if otherScripts(text) {
 		return tables()
 	}
-	lex.latinOnce.Do(func() { lex.latin = buildLatinLexicon() })
+	lex.latinOnce.Do(func() { lex.latin = loadLexicon("latin") })
 	return lex.latin
 }
 

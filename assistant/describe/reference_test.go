@@ -108,7 +108,7 @@ var refLex = sync.OnceValue(func() *refLexicon {
 
 // englishLexicon is the lexicon of lexicons/en.txt alone: the English
 // rules and phrases, which must match exactly where the expressions did.
-var englishLexicon = sync.OnceValue(func() *lexicon { return buildLexiconOf([]string{"en"}) })
+var englishLexicon = sync.OnceValue(func() *lexicon { return buildLexiconOf(lexiconText, []string{"en"}) })
 
 // refComparable reports a text that the expressions read as the tone
 // check does. The expressions read words of ASCII letters (\b, \w); the
