@@ -521,6 +521,11 @@ func (l *lexicon) mark(ws *wordSeq) {
 		if len(ws.ids) == start {
 			ws.ids = l.v.appendGlued(ws.ids, w)
 		}
+		if len(ws.ids) == start && ws.tok[ws.tk[i]].long {
+			// a stretched word inside a phrase: "eres un burrooo" is
+			// read "burroo"; each double letter is tried single
+			ws.ids = l.v.appendUnstretched(ws.ids, w, &ws.buf)
+		}
 		for _, id := range ws.ids[start:] {
 			for _, b := range l.v.first[id] {
 				ws.mask[b>>6] |= 1 << (b & 63)
@@ -548,4 +553,23 @@ func (ws *wordSeq) clear() {
 	clear(ws.alt[:cap(ws.alt)])
 	clear(ws.pl[:cap(ws.pl)])
 	ws.tok, ws.w, ws.alt, ws.pl = ws.tok[:0], ws.w[:0], ws.alt[:0], ws.pl[:0]
+}
+
+// appendUnstretched appends the ids of w with one of its doubled letters
+// written once ("burroo" is "burro"), the first reading that is a word of
+// the vocabulary.
+func (v *vocab) appendUnstretched(ids []int32, w string, buf *[]byte) []int32 {
+	for i := 1; i < len(w); i++ {
+		if w[i] != w[i-1] || w[i] >= utf8.RuneSelf {
+			continue
+		}
+		b := append(append((*buf)[:0], w[:i]...), w[i+1:]...)
+		*buf = b
+		n := len(ids)
+		ids = v.appendIDs(ids, string(b), "")
+		if len(ids) > n {
+			return ids
+		}
+	}
+	return ids
 }
