@@ -237,3 +237,38 @@ func TestHandlesAndProfileLinksMoveTheTalk(t *testing.T) {
 		t.Errorf("an AliExpress share link: %+v", got.Findings)
 	}
 }
+
+// TestNamedPressure: a consumer body, a chargeback or a lawsuit named to
+// the seller is a threat whatever the verb; named as advice to open the
+// platform's dispute, or about another order, it is not.
+func TestNamedPressure(t *testing.T) {
+	for _, text := range []string{
+		"Trading Standards already have all my screenshots.",
+		"ya hablé con Profeco, ellos deciden",
+		"o Procon já está sabendo de tudo",
+		"la DGCCRF est au courant de votre boutique",
+		"Die Verbraucherzentrale hat meinen Fall schon.",
+		"Altroconsumo ha già tutte le foto",
+		"De Consumentenbond weet ervan.",
+		"UOKiK dostał już skargę na wasz sklep",
+		"Роспотребнадзор уже в курсе вашего магазина",
+		"Держпродспоживслужба вже знає про вас",
+		"Şikayetvar'a her şeyi yazdım bile",
+		"한국소비자원에 이미 접수했습니다",
+		"הרשות להגנת הצרכן כבר יודעת עליכם",
+	} {
+		if got := Check(FieldDifference, text); len(got.Findings) == 0 || got.Findings[0].ID != FindThreat || got.Text != "" {
+			t.Errorf("%q: %q %+v, want it left out as a threat", text, got.Text, got.Findings)
+		}
+	}
+	for _, text := range []string{
+		"My lawyer advised me to open a dispute on the platform.",
+		"Mi abogado me recomendó abrir una disputa.",
+		"Мой юрист посоветовал открыть спор на площадке.",
+		"Usei o Procon uma vez por outra compra, anos atrás, e a lâmpada continua de 40W.",
+	} {
+		if got := Check(FieldDifference, text); slices.ContainsFunc(got.Findings, func(f Finding) bool { return f.ID == FindThreat }) {
+			t.Errorf("%q: taken for a threat", text)
+		}
+	}
+}
