@@ -58,6 +58,8 @@ type wordSeq struct {
 	at   []int32
 	mask []uint64
 	buf  []byte
+	// scratch: room for a word's other spellings (see appendUnstretched)
+	scratch []byte
 }
 
 func isWordRune(r rune) bool {
@@ -521,10 +523,10 @@ func (l *lexicon) mark(ws *wordSeq) {
 		if len(ws.ids) == start {
 			ws.ids = l.v.appendGlued(ws.ids, w)
 		}
-		if len(ws.ids) == start && ws.tok[ws.tk[i]].long {
+		if ws.tok[ws.tk[i]].long {
 			// a stretched word inside a phrase: "eres un burrooo" is
 			// read "burroo"; each double letter is tried single
-			ws.ids = l.v.appendUnstretched(ws.ids, w, &ws.buf)
+			ws.ids = l.v.appendUnstretched(ws.ids, w, &ws.scratch)
 		}
 		for _, id := range ws.ids[start:] {
 			for _, b := range l.v.first[id] {
@@ -556,8 +558,7 @@ func (ws *wordSeq) clear() {
 }
 
 // appendUnstretched appends the ids of w with one of its doubled letters
-// written once ("burroo" is "burro"), the first reading that is a word of
-// the vocabulary.
+// written once, each in turn ("burroo" is "buroo" or "burro").
 func (v *vocab) appendUnstretched(ids []int32, w string, buf *[]byte) []int32 {
 	for i := 1; i < len(w); i++ {
 		if w[i] != w[i-1] || w[i] >= utf8.RuneSelf {
@@ -565,11 +566,7 @@ func (v *vocab) appendUnstretched(ids []int32, w string, buf *[]byte) []int32 {
 		}
 		b := append(append((*buf)[:0], w[:i]...), w[i+1:]...)
 		*buf = b
-		n := len(ids)
 		ids = v.appendIDs(ids, string(b), "")
-		if len(ids) > n {
-			return ids
-		}
 	}
 	return ids
 }
