@@ -308,7 +308,9 @@ func (sc *scanner) labelBefore(i int) (uint32, int) {
 	for j := i - 1; j >= 0 && words < 4; j-- {
 		t := &sc.t[j]
 		switch t.k {
-		case kSpace:
+		case kSpace, kBreak:
+			// a label on the line above counts ("Sort code\n12-34-56"),
+			// as it would once the lines are joined into sentences
 			continue
 		case kWord, kAlnum:
 			words++
