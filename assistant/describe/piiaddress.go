@@ -695,6 +695,9 @@ func (sc *scanner) nameWord(i int) bool {
 	if t.flags&(wUnit|wCarrier|wCalendar|wConj|wOrder) != 0 || t.flags&wLead != 0 && t.flags&wParticle == 0 {
 		return false
 	}
+	if r, _ := utf8.DecodeRuneInString(sc.tx(i)); !unicode.IsLetter(r) {
+		return false // a name starts with a letter ("0A" is none)
+	}
 	return t.upper || !t.cased
 }
 

@@ -263,7 +263,9 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 		}
 		return 0, false
 	case local < 0:
-		if hasTLD && !word {
+		// no name before the @: only a known top-level domain makes the
+		// rest an address ("@ 0. AA" is not one)
+		if hasTLD && !word && sc.tldOK(d.tld, spacedAfter) {
 			sc.add(FindEmail, atTok.a, sc.t[d.end].b, "")
 			return d.end, true
 		}
