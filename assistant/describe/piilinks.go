@@ -257,7 +257,7 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	switch {
 	case local < 0 && !word && !spacedAfter && !bracketed && atTok.k == kPunct && (d.labels == 1 || !host):
 		// @name, @name.surname: a handle (Instagram's have dots)
-		if w := sc.s[sc.t[n].a:sc.t[d.end].b]; len(w) >= 3 && (sc.t[n].ascii || sc.t[n].k == kNum) {
+		if w := sc.s[sc.t[n].a:sc.t[d.end].b]; len(w) >= 3 && (sc.t[n].ascii || sc.t[n].k == kNum) && !strings.ContainsAny(w, " \t\n\r") {
 			sc.add(FindHandle, atTok.a, sc.t[d.end].b, "")
 			return d.end, true
 		}
