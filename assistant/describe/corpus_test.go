@@ -58,9 +58,9 @@ var corpusGroups = []struct {
 	labels     []string
 	min, floor float64
 }{
-	{"threats", []string{FindThreat, FindFeedbackThreat}, 0.98, 0.95},
-	{"insults", []string{FindInsult, FindProfanity, FindHateSpeech}, 0.95, 0.90},
-	{"accusations", []string{FindAccusation}, 0.95, 0.94},
+	{"threats", []string{FindThreat, FindFeedbackThreat}, 0.98, 0.98},
+	{"insults", []string{FindInsult, FindProfanity, FindHateSpeech}, 0.95, 0.95},
+	{"accusations", []string{FindAccusation}, 0.95, 0.95},
 	{"personal data", []string{FindPhone, FindEmail, FindAddress, FindIDNumber, FindIBAN, FindCard, FindBankAccount}, 0.98, 0.99},
 }
 
@@ -541,7 +541,10 @@ func TestBlindQuality(t *testing.T) {
 // after the third lexicon round for ru, uk, pl, es, pt, it, tr, ko and he):
 // threats 53.1%, insults 80.8%, accusations 87.3%, personal data 95.3%,
 // calm passes 88.5%.
-var blindFloors = map[string]float64{"threats": 0.53, "insults": 0.80, "accusations": 0.87, "personal data": 0.95,
+// After the day's work (no change was made from a blind story; see the README):
+// threats 74.1%, insults 82.5%, accusations 92.7%, personal data 95.3%,
+// calm 88.5%; the floors hold that.
+var blindFloors = map[string]float64{"threats": 0.74, "insults": 0.82, "accusations": 0.92, "personal data": 0.95,
 	"calm": 0.88}
 
 // holdoutFloors hold the recall the kept-back stories had (see
@@ -549,8 +552,10 @@ var blindFloors = map[string]float64{"threats": 0.53, "insults": 0.80, "accusati
 // First run (2026-11-23, before the third lexicon round, after the
 // structural fixes of that day): threats 56.3%, insults 87.0%,
 // accusations 80.4%, personal data 90.0%, calm passes 78.8%.
-var holdoutFloors = map[string]float64{"threats": 0.56, "insults": 0.87, "accusations": 0.80, "personal data": 0.90,
-	"calm": 0.78}
+// After the day's work: threats 90.8%, insults 96.2%, accusations 98.2%,
+// personal data 100%, calm 100%; the floors hold that.
+var holdoutFloors = map[string]float64{"threats": 0.90, "insults": 0.96, "accusations": 0.98, "personal data": 0.99,
+	"calm": 0.97}
 
 func checkQuality(t *testing.T, stories []corpusStory, floors map[string]float64, tableFile string) {
 	res := measureCorpus(stories)
