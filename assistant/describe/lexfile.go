@@ -50,8 +50,10 @@ var languages = []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "ru", "
 const langEnglish = 0
 
 // ruleOrder is the order of the conduct categories: the first rule that
-// matches names the finding.
-var ruleOrder = []string{FindFeedbackThreat, FindThreat, FindExtraDemand, FindOffPlatform}
+// matches names the finding. The word sections may hold rules too (a line
+// with a ~ gap or "..."): they come last, and leave the sentence out.
+var ruleOrder = []string{FindFeedbackThreat, FindThreat, FindExtraDemand, FindOffPlatform, FindHateSpeech, FindInsult,
+	FindAccusation, FindProfanity}
 
 // vocab is every word the lexicons name, each with an id.
 type vocab struct {
@@ -421,6 +423,14 @@ func (b *builder) parse(src string) {
 				}
 			}
 		case "profanity", "insult", "accusation", "hate_speech":
+			if wordRule(line) {
+				// "(вы|ты) ~0 @part ~0-1 @part ~0 @dumb": a rule, so that its
+				// lists are not multiplied out into every phrase
+				if !b.latinWords || latinRule(FindThreat, line) {
+					b.rule(section, line)
+				}
+				continue
+			}
 			if b.latinWords && !latinLetters(line) {
 				continue
 			}
@@ -447,6 +457,22 @@ func latinRule(section, line string) bool {
 	return false
 }
 
+// maxExpansion is the most phrases one entry or rule step may stand for:
+// every one is compiled into the lexicon, which a Worker reads on its first
+// check (a line of two lists of 70 words each is already 4,900).
+const maxExpansion = 10000
+
+// wordRule reports a line of a word section written as a rule: with a gap
+// (~N) or "...".
+func wordRule(line string) bool {
+	for _, f := range strings.Fields(line) {
+		if f == "..." || len(f) > 1 && f[0] == '~' && f[1] >= '0' && f[1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // latinLetters reports whether every letter of s is a Latin one.
 func latinLetters(s string) bool {
 	for _, r := range s {
@@ -461,7 +487,11 @@ func latinLetters(s string) bool {
 func (b *builder) entry(line string, k wordKind) {
 	guarded := strings.HasPrefix(line, "?")
 	line = strings.TrimPrefix(line, "?")
-	for _, p := range b.expand(line) {
+	phrases := b.expand(line)
+	if len(phrases) > maxExpansion {
+		b.fail("this entry stands for %d phrases (at most %d): write it as a rule with ~0 between its parts, so that its lists are matched in turn rather than multiplied out", len(phrases), maxExpansion)
+	}
+	for _, p := range phrases {
 		for _, ids := range b.compile(p) {
 			if len(ids) > 1 {
 				if guarded {
@@ -543,7 +573,11 @@ func (b *builder) rule(id, line string) {
 		s, ok := b.stepSets[src]
 		if !ok {
 			var phrases [][]int32
-			for _, p := range b.expand(src) {
+			expanded := b.expand(src)
+			if len(expanded) > maxExpansion {
+				b.fail("a step of this rule stands for %d phrases (at most %d): put ~0 between its lists, so that they are matched in turn rather than multiplied out", len(expanded), maxExpansion)
+			}
+			for _, p := range expanded {
 				phrases = append(phrases, b.compile(p)...)
 			}
 			if len(phrases) == 0 {
