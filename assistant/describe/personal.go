@@ -326,9 +326,15 @@ func (sc *scanner) labelBefore(i int) (uint32, int) {
 			switch t.r {
 			case ':', '#', '№', '=', '-', '(', '/', 'º', '°':
 				continue
-			case '.':
-				// the dot of an abbreviation ("tel.", "No.", "nr.")
-				if p := j - 1; p >= 0 && sc.isWord(p) && utf8.RuneCountInString(sc.tx(p)) <= 4 {
+			case '.', '!', '?':
+				// the dot of an abbreviation ("tel.", "No.", "nr."); ! and ?
+				// too, which the calm rewrite turns into dots ("Acct! 1234"
+				// is written "Acct. 1234")
+				p := j - 1
+				if t.r != '.' {
+					p = sc.prev(j) // "Acct ! 1234"
+				}
+				if p >= 0 && sc.isWord(p) && utf8.RuneCountInString(sc.tx(p)) <= 4 {
 					continue
 				}
 			}

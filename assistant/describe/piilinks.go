@@ -257,9 +257,13 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	switch {
 	case local < 0 && !word && !spacedAfter && !bracketed && atTok.k == kPunct && (d.labels == 1 || !host):
 		// @name, @name.surname: a handle (Instagram's have dots)
-		if w := sc.s[sc.t[n].a:sc.t[d.end].b]; len(w) >= 3 && (sc.t[n].ascii || sc.t[n].k == kNum) && !strings.ContainsAny(w, " \t\n\r") {
-			sc.add(FindHandle, atTok.a, sc.t[d.end].b, "")
-			return d.end, true
+		end := d.end
+		if strings.ContainsAny(sc.s[sc.t[n].a:sc.t[end].b], " \t\n\r") {
+			end = n // "@name. Then": the name alone; a handle has no white space
+		}
+		if w := sc.s[sc.t[n].a:sc.t[end].b]; len(w) >= 3 && (sc.t[n].ascii || sc.t[n].k == kNum) {
+			sc.add(FindHandle, atTok.a, sc.t[end].b, "")
+			return end, true
 		}
 		return 0, false
 	case local < 0:
@@ -281,7 +285,8 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 			return 0, false
 		}
 	case word || spacedBefore || spacedAfter:
-		if !hasTLD {
+		// spaced out, it takes a known top-level domain ("0@ 0. AA" is none)
+		if !hasTLD || !sc.tldOK(d.tld, false) {
 			return 0, false
 		}
 	default:
