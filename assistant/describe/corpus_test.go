@@ -552,9 +552,9 @@ var blindFloors = map[string]float64{"threats": 0.74, "insults": 0.82, "accusati
 // First run (2026-11-23, before the third lexicon round, after the
 // structural fixes of that day): threats 56.3%, insults 87.0%,
 // accusations 80.4%, personal data 90.0%, calm passes 78.8%.
-// After the day's work: threats 90.8%, insults 96.2%, accusations 98.2%,
+// After the day's work: threats 93.1%, insults 96.9%, accusations 98.2%,
 // personal data 100%, calm 100%; the floors hold that.
-var holdoutFloors = map[string]float64{"threats": 0.90, "insults": 0.96, "accusations": 0.98, "personal data": 0.99,
+var holdoutFloors = map[string]float64{"threats": 0.93, "insults": 0.96, "accusations": 0.98, "personal data": 0.99,
 	"calm": 0.97}
 
 func checkQuality(t *testing.T, stories []corpusStory, floors map[string]float64, tableFile string) {
