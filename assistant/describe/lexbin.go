@@ -69,11 +69,11 @@ func (l *lexicon) marshal() []byte {
 		return int(s.bit)
 	}
 	// vocab
-	w.strInt32Map(l.v.exact)
+	writeMap(w, l.v.exact, func(v int32) { w.int(int64(v)) })
 	for _, m := range []map[string][]affix{l.v.stems, l.v.tails, l.v.accents, l.v.accentStems} {
-		w.affixMap(m)
+		writeMap(w, m, w.affixes)
 	}
-	w.strSet(l.v.not)
+	writeMap(w, l.v.not, w.bool)
 	w.bool(l.v.short)
 	w.strs(l.v.notStems)
 	w.uint(uint64(len(l.v.glued)))
@@ -131,11 +131,7 @@ func (l *lexicon) marshal() []byte {
 		w.uint(uint64(g.kinds))
 		w.uint(uint64(g.langs))
 	}
-	w.uint(uint64(len(l.squeezed)))
-	for _, k := range slices.Sorted(maps.Keys(l.squeezed)) {
-		w.str(k)
-		w.sqWord(l.squeezed[k])
-	}
+	writeMap(w, l.squeezed, w.sqWord)
 	for _, ws := range [][]sqWord{l.wild, l.stemWords, l.enStems, l.roots} {
 		w.sqWords(ws)
 	}
@@ -146,7 +142,7 @@ func (l *lexicon) marshal() []byte {
 			w.sqWords(m[k])
 		}
 	}
-	w.strUint16Map(l.markers)
+	writeMap(w, l.markers, w.uint16)
 	w.uint(uint64(len(l.letters)))
 	for _, r := range slices.Sorted(maps.Keys(l.letters)) {
 		w.int(int64(r))
@@ -154,9 +150,9 @@ func (l *lexicon) marshal() []byte {
 	}
 	w.uint(uint64(l.turkish))
 	w.uint(uint64(l.nouns))
-	w.strSet(l.acronyms)
-	w.strUint16Map(l.common)
-	w.strUint16Map(l.dangling)
+	writeMap(w, l.acronyms, w.bool)
+	writeMap(w, l.common, w.uint16)
+	writeMap(w, l.dangling, w.uint16)
 	return w.b
 }
 
@@ -172,11 +168,11 @@ func unmarshalLexicon(data []byte) (l *lexicon, err error) {
 		}
 	}()
 	l = &lexicon{}
-	l.v.exact = r.strInt32Map()
+	l.v.exact = readMap(r, func() int32 { return int32(r.int()) })
 	for _, m := range []*map[string][]affix{&l.v.stems, &l.v.tails, &l.v.accents, &l.v.accentStems} {
-		*m = r.affixMap()
+		*m = readMap(r, r.affixes)
 	}
-	l.v.not = r.strSet()
+	l.v.not = readMap(r, r.bool)
 	l.v.short = r.bool()
 	l.v.notStems = r.strs()
 	n := r.count()
@@ -236,12 +232,7 @@ func unmarshalLexicon(data []byte) (l *lexicon, err error) {
 	for i := range l.guard {
 		l.guard[i] = guardedKind{wordKind(r.uint()), uint16(r.uint())}
 	}
-	n = r.count()
-	l.squeezed = make(map[string]sqWord, n)
-	for range n {
-		k := r.str()
-		l.squeezed[k] = r.sqWord()
-	}
+	l.squeezed = readMap(r, r.sqWord)
 	for _, ws := range []*[]sqWord{&l.wild, &l.stemWords, &l.enStems, &l.roots} {
 		*ws = r.sqWords()
 	}
@@ -253,7 +244,7 @@ func unmarshalLexicon(data []byte) (l *lexicon, err error) {
 			(*m)[k] = r.sqWords()
 		}
 	}
-	l.markers = r.strUint16Map()
+	l.markers = readMap(r, r.uint16)
 	n = r.count()
 	l.letters = make(map[rune]uint16, n)
 	for range n {
@@ -261,9 +252,9 @@ func unmarshalLexicon(data []byte) (l *lexicon, err error) {
 		l.letters[k] = uint16(r.uint())
 	}
 	l.turkish, l.nouns = uint16(r.uint()), uint16(r.uint())
-	l.acronyms = r.strSet()
-	l.common = r.strUint16Map()
-	l.dangling = r.strUint16Map()
+	l.acronyms = readMap(r, r.bool)
+	l.common = readMap(r, r.uint16)
+	l.dangling = readMap(r, r.uint16)
 	if len(r.b) != 0 {
 		return nil, errors.New("compiled lexicon has bytes left over")
 	}
@@ -271,6 +262,35 @@ func unmarshalLexicon(data []byte) (l *lexicon, err error) {
 }
 
 type lexWriter struct{ b []byte }
+
+// writeMap writes a map by its keys in order, each value with val.
+func writeMap[V any](w *lexWriter, m map[string]V, val func(V)) {
+	w.uint(uint64(len(m)))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		w.str(k)
+		val(m[k])
+	}
+}
+
+// readMap reads what writeMap wrote, each value with val.
+func readMap[V any](r *lexReader, val func() V) map[string]V {
+	n := r.count()
+	m := make(map[string]V, n)
+	for range n {
+		k := r.str()
+		m[k] = val()
+	}
+	return m
+}
+
+func (w *lexWriter) uint16(v uint16) { w.uint(uint64(v)) }
+func (w *lexWriter) affixes(as []affix) {
+	w.uint(uint64(len(as)))
+	for _, a := range as {
+		w.str(a.s)
+		w.int(int64(a.id))
+	}
+}
 
 func (w *lexWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *lexWriter) int(v int64)   { w.b = binary.AppendVarint(w.b, v) }
@@ -298,38 +318,6 @@ func (w *lexWriter) int32s2(v [][]int32) {
 	w.uint(uint64(len(v)))
 	for _, x := range v {
 		w.int32s(x)
-	}
-}
-func (w *lexWriter) strInt32Map(m map[string]int32) {
-	w.uint(uint64(len(m)))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		w.str(k)
-		w.int(int64(m[k]))
-	}
-}
-func (w *lexWriter) strUint16Map(m map[string]uint16) {
-	w.uint(uint64(len(m)))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		w.str(k)
-		w.uint(uint64(m[k]))
-	}
-}
-func (w *lexWriter) strSet(m map[string]bool) {
-	w.uint(uint64(len(m)))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		w.str(k)
-		w.bool(m[k])
-	}
-}
-func (w *lexWriter) affixMap(m map[string][]affix) {
-	w.uint(uint64(len(m)))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		w.str(k)
-		w.uint(uint64(len(m[k])))
-		for _, a := range m[k] {
-			w.str(a.s)
-			w.int(int64(a.id))
-		}
 	}
 }
 func (w *lexWriter) sqWord(s sqWord) {
@@ -381,6 +369,15 @@ func (r *lexReader) count() int {
 	}
 	return int(n)
 }
+func (r *lexReader) uint16() uint16 { return uint16(r.uint()) }
+func (r *lexReader) affixes() []affix {
+	as := make([]affix, r.count())
+	for i := range as {
+		as[i].s = r.str()
+		as[i].id = int32(r.int())
+	}
+	return as
+}
 func (r *lexReader) bool() bool {
 	v := r.b[0]
 	r.b = r.b[1:]
@@ -392,17 +389,7 @@ func (r *lexReader) str() string {
 	r.b = r.b[n:]
 	return r.s[at : at+n]
 }
-func (r *lexReader) strs() []string {
-	n := r.count()
-	if n == 0 {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.str()
-	}
-	return out
-}
+func (r *lexReader) strs() []string { return readSlice(r, r.str) }
 func (r *lexReader) int32s() []int32 {
 	n := r.count()
 	if n == 0 {
@@ -418,58 +405,7 @@ func (r *lexReader) int32s() []int32 {
 	}
 	return out
 }
-func (r *lexReader) int32s2() [][]int32 {
-	n := r.count()
-	if n == 0 {
-		return nil
-	}
-	out := make([][]int32, n)
-	for i := range out {
-		out[i] = r.int32s()
-	}
-	return out
-}
-func (r *lexReader) strInt32Map() map[string]int32 {
-	n := r.count()
-	m := make(map[string]int32, n)
-	for range n {
-		k := r.str()
-		m[k] = int32(r.int())
-	}
-	return m
-}
-func (r *lexReader) strUint16Map() map[string]uint16 {
-	n := r.count()
-	m := make(map[string]uint16, n)
-	for range n {
-		k := r.str()
-		m[k] = uint16(r.uint())
-	}
-	return m
-}
-func (r *lexReader) strSet() map[string]bool {
-	n := r.count()
-	m := make(map[string]bool, n)
-	for range n {
-		k := r.str()
-		m[k] = r.bool()
-	}
-	return m
-}
-func (r *lexReader) affixMap() map[string][]affix {
-	n := r.count()
-	m := make(map[string][]affix, n)
-	for range n {
-		k := r.str()
-		as := make([]affix, r.count())
-		for i := range as {
-			as[i].s = r.str()
-			as[i].id = int32(r.int())
-		}
-		m[k] = as
-	}
-	return m
-}
+func (r *lexReader) int32s2() [][]int32 { return readSlice(r, r.int32s) }
 func (r *lexReader) sqWord() sqWord {
 	var s sqWord
 	s.word = r.str()
@@ -479,14 +415,17 @@ func (r *lexReader) sqWord() sqWord {
 	s.ids = r.int32s()
 	return s
 }
-func (r *lexReader) sqWords() []sqWord {
+func (r *lexReader) sqWords() []sqWord { return readSlice(r, r.sqWord) }
+
+// readSlice reads a length and that many values with val; nil when none.
+func readSlice[V any](r *lexReader, val func() V) []V {
 	n := r.count()
 	if n == 0 {
 		return nil
 	}
-	out := make([]sqWord, n)
+	out := make([]V, n)
 	for i := range out {
-		out[i] = r.sqWord()
+		out[i] = val()
 	}
 	return out
 }
