@@ -703,6 +703,13 @@ func capitalize(s string) string {
 // excerpt shortens a piece of text for a finding.
 func excerpt(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, " removed]") {
+		// a piece the personal-data check took out is shown as "[…]" in
+		// every language, not by its English placeholder
+		for _, p := range placeholders {
+			s = strings.ReplaceAll(s, p, "[…]")
+		}
+	}
 	if utf8.RuneCountInString(s) <= 80 {
 		return s
 	}

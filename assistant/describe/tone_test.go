@@ -275,3 +275,14 @@ func TestNamedPressure(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptsShowNoEnglishPlaceholder: a sentence left out after its
+// phone was taken out is quoted with "[…]", in any language.
+func TestExcerptsShowNoEnglishPlaceholder(t *testing.T) {
+	got := CheckWith(FieldDifference, "Роспотребнадзор уже в курсе, мой номер +7 916 123-45-67", Context{Lang: i18n.Russian})
+	for _, f := range got.Findings {
+		if strings.Contains(f.Excerpt, "removed") || strings.Contains(f.Excerpt, "916") {
+			t.Errorf("%s excerpt %q", f.ID, f.Excerpt)
+		}
+	}
+}
