@@ -39,6 +39,11 @@ type describeRes struct {
 	alone, loaded           result
 	describes, describeErrs int64
 	describeErr             string // the first error of the describe clients
+
+	// the first typical describe in a fresh workerd (after its first GET
+	// /healthz): latency and workerd CPU, in ms, each run; the tone check
+	// reads its compiled lexicons then
+	firstLat, firstCPU []float64
 }
 
 const (
@@ -124,4 +129,22 @@ func nativeMS(ep endpoint, n int) float64 {
 		do()
 	}
 	return ms(time.Since(t)) / float64(n)
+}
+
+// firstDescribes starts a fresh workerd runs times, waits for its first
+// 200, and times the first describe it answers: what a buyer's first
+// description costs in a new isolate, the tone check's lexicons read on
+// the way (see assistant/describe/lexbin.go).
+func firstDescribes(w *worker, ep endpoint, runs int) (lat, cpu []float64) {
+	for range runs {
+		srv := startWorkerd(w, false)
+		c0 := srv.cpu()
+		t := time.Now()
+		if r := hammer(srv.base, ep, 1, 1); r.errors == 0 && r.n == 1 {
+			lat = append(lat, ms(time.Since(t)))
+			cpu = append(cpu, srv.cpu()-c0)
+		}
+		srv.stop()
+	}
+	return lat, cpu
 }

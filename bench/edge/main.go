@@ -175,6 +175,9 @@ func main() {
 		}
 		srv.stop()
 	}
+	if has("describe") {
+		desc.firstLat, desc.firstCPU = firstDescribes(gow, describeEndpoint("describe typical", typicalFile), 5)
+	}
 	if has("throughput") || has("startup") || has("size") {
 		srv := startWorkerd(jsw, false)
 		if has("throughput") {
@@ -224,6 +227,9 @@ func main() {
 		t.Add("  latency p50 / p99", fmt.Sprintf("%.2f / %.2f ms", ty.p50, ty.p99), "", "")
 		t.Goal("< 50 ms", ho.n > 0 && ho.errors == 0 && ho.cpuPerReq < 50, fmt.Sprintf("hostile 8 KB story: CPU per request (%d requests)", ho.n), report.MS(ho.cpuPerReq), report.MS(desc.nativeHostile), report.Ratio(ho.cpuPerReq, desc.nativeHostile))
 		t.Add("  latency p50 / p99", fmt.Sprintf("%.1f / %.1f ms", ho.p50, ho.p99), "", "")
+		t.Add(fmt.Sprintf("first typical describe in a fresh workerd: latency / CPU (median of %d)", len(desc.firstLat)),
+			fmt.Sprintf("%.0f / %.0f ms", median(desc.firstLat), median(desc.firstCPU)), "", "")
+		t.Note("first describe, each run: latency %s ms; CPU %s ms (the tone check reads its compiled lexicons then)", runs(desc.firstLat), runs(desc.firstCPU))
 		t.Note("Worker: workerd's CPU time (/proc, 10 ms ticks) over the run / requests; native: web.New in this process, wall time per request, one at a time")
 		t.Note("bodies: %s, %s", typicalFile, hostileFile)
 		if ty.errors+ho.errors > 0 {
