@@ -1,9 +1,6 @@
 package describe
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -83,34 +80,14 @@ type corpusStory struct {
 }
 
 // readCorpus reads every language file of a yardstick under testdata
-// ("corpus" or "holdout") strictly: unknown keys are errors.
+// ("corpus", "holdout" or "blind") strictly: unknown keys are errors.
 func readCorpus(t testing.TB, dir string) []corpusStory {
 	t.Helper()
 	var all []corpusStory
 	for _, lang := range corpusLangs {
-		path := filepath.Join("testdata", dir, lang+".jsonl")
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(nil, 1<<20)
-		for n := 1; sc.Scan(); n++ {
-			line := bytes.TrimSpace(sc.Bytes())
-			if len(line) == 0 {
-				continue
-			}
-			dec := json.NewDecoder(bytes.NewReader(line))
-			dec.DisallowUnknownFields()
-			var s corpusStory
-			if err := dec.Decode(&s); err != nil {
-				t.Fatalf("%s:%d: %v", path, n, err)
-			}
+		for _, s := range decodeJSONL[corpusStory](t, filepath.Join("testdata", dir, lang+".jsonl"), true) {
 			s.lang = lang
 			all = append(all, s)
-		}
-		if err := sc.Err(); err != nil {
-			t.Fatalf("%s: %v", path, err)
 		}
 	}
 	return all

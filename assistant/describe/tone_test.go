@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -22,7 +23,14 @@ type hostileCase struct {
 	Absent   []string `json:"absent"`
 }
 
+// readJSONL reads a file of one JSON value a line (blank lines skipped).
 func readJSONL[T any](t testing.TB, path string) []T {
+	t.Helper()
+	return decodeJSONL[T](t, path, false)
+}
+
+// decodeJSONL is readJSONL; strict makes an unknown key an error.
+func decodeJSONL[T any](t testing.TB, path string, strict bool) []T {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -36,11 +44,22 @@ func readJSONL[T any](t testing.TB, path string) []T {
 		if len(line) == 0 {
 			continue
 		}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		if strict {
+			dec.DisallowUnknownFields()
+		}
 		var v T
-		if err := json.Unmarshal(line, &v); err != nil {
+		err := dec.Decode(&v)
+		if err == nil && dec.More() {
+			err = fmt.Errorf("more than one value on the line")
+		}
+		if err != nil {
 			t.Fatalf("%s:%d: %v", path, n, err)
 		}
 		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 	return out
 }
