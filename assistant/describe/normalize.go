@@ -502,8 +502,7 @@ func appendSkeletonWord(b []byte, tok string) []byte {
 // letters in tok (leetspeak is undone only in words of two letters or
 // more).
 func appendReading(b []byte, tok string, rd reading, letters int) []byte {
-	var last rune
-	run := 0
+	var stretch runOf
 	for _, r := range tok {
 		switch {
 		case unicode.IsLetter(r):
@@ -538,12 +537,8 @@ func appendReading(b []byte, tok string, rd reading, letters int) []byte {
 		default:
 			continue // apostrophes, dots, other punctuation
 		}
-		if r == last {
-			if run++; run >= 2 {
-				continue
-			}
-		} else {
-			last, run = r, 0
+		if stretch.more(r) {
+			continue
 		}
 		b = utf8.AppendRune(b, r)
 	}
@@ -553,8 +548,7 @@ func appendReading(b []byte, tok string, rd reading, letters int) []byte {
 // appendPlain appends tok lowercased with its accents kept, for the
 // entries that must be spelled exactly ("=göt": not "got").
 func appendPlain(b []byte, tok string) []byte {
-	var last rune
-	run := 0
+	var stretch runOf
 	for _, r := range tok {
 		switch {
 		case unicode.IsLetter(r):
@@ -563,12 +557,8 @@ func appendPlain(b []byte, tok string) []byte {
 		default:
 			continue
 		}
-		if r == last {
-			if run++; run >= 2 {
-				continue
-			}
-		} else {
-			last, run = r, 0
+		if stretch.more(r) {
+			continue
 		}
 		b = utf8.AppendRune(b, r)
 	}
@@ -595,17 +585,31 @@ func hebrewFinal(r rune) rune {
 // stretched reports a letter written three times or more in a row
 // ("fuuuck", "сукааа").
 func stretched(tok string) bool {
-	var last rune
-	run := 0
+	var stretch runOf
 	for _, r := range tok {
-		if r == last && unicode.IsLetter(r) {
-			if run++; run >= 2 {
-				return true
-			}
-		} else {
-			last, run = r, 0
+		if !unicode.IsLetter(r) {
+			stretch = runOf{last: r}
+		} else if stretch.more(r) {
+			return true
 		}
 	}
+	return false
+}
+
+// runOf follows a character repeated in a row: the skeleton keeps two of
+// a run ("fuuuck" is "fuuck") and a third marks a stretched word.
+type runOf struct {
+	last rune
+	n    int
+}
+
+// more counts r and reports that it is the third or later in a row.
+func (c *runOf) more(r rune) bool {
+	if r == c.last {
+		c.n++
+		return c.n >= 2
+	}
+	c.last, c.n = r, 0
 	return false
 }
 
