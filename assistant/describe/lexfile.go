@@ -780,16 +780,7 @@ func (b *builder) readWord(w string) []int32 {
 	}
 	if !accent && plainWord(w) && len(w) > 1 {
 		// lowercase ASCII letters are read as written
-		name := w
-		switch {
-		case isStem && isTail:
-			name = "*" + w + "*"
-		case isStem:
-			name = w + "*"
-		case isTail:
-			name = "*" + w
-		}
-		return []int32{b.id(name, w)}
+		return []int32{b.id(markedName(w, isStem, isTail), w)}
 	}
 	if single := !strings.ContainsFunc(w, func(r rune) bool {
 		return skeletonCut(r) || r == '\'' || r == '’' || r == '*' || r == '#' || unicode.IsDigit(r)
@@ -799,20 +790,9 @@ func (b *builder) readWord(w string) []int32 {
 		rd := c.readingOf()
 		x := string(appendReading(nil, w, rd, c.letters))
 		if x != "" && !strings.ContainsFunc(x, func(r rune) bool { return !isWordRune(r) }) {
-			name := x
-			switch {
-			case accent:
-				plain := string(appendPlain(nil, w))
-				name = "=" + plain
-				if isStem {
-					name += "*"
-				}
-			case isStem && isTail:
-				name = "*" + x + "*"
-			case isStem:
-				name = x + "*"
-			case isTail:
-				name = "*" + x
+			name := markedName(x, isStem, isTail)
+			if accent {
+				name = markedName("="+string(appendPlain(nil, w)), isStem, false)
 			}
 			return []int32{b.id(name, x)}
 		}
@@ -821,28 +801,34 @@ func (b *builder) readWord(w string) []int32 {
 	var ids []int32
 	for i, x := range b.ws.w {
 		name := x
+		stem, tail := isStem && i == len(b.ws.w)-1, isTail && i == 0 // the marks go on the end words
 		switch {
 		case accent && len(b.ws.w) == 1:
 			plain := b.ws.pl[0]
 			if plain == "" {
 				plain = x
 			}
-			name = "=" + plain
-			if isStem {
-				name += "*"
-			}
-		case isStem && isTail && i == 0 && len(b.ws.w) == 1:
-			name = "*" + x + "*"
-		case isStem && i == len(b.ws.w)-1:
-			name = x + "*"
-		case isTail && i == 0:
-			name = "*" + x
+			name = markedName("="+plain, isStem, false)
+		case stem || tail:
+			name = markedName(x, stem, tail)
 		case accent:
 			b.fail("%q: = marks one word", w)
 		}
 		ids = append(ids, b.id(name, x))
 	}
 	return ids
+}
+
+// markedName is a word with its marks, as the vocabulary names it: "*x"
+// for a tail, "x*" for a stem, "*x*" for both.
+func markedName(x string, stem, tail bool) string {
+	if tail {
+		x = "*" + x
+	}
+	if stem {
+		x += "*"
+	}
+	return x
 }
 
 // id returns the id of a vocabulary word, adding it the first time: name
