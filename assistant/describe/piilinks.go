@@ -17,18 +17,8 @@ func (sc *scanner) atAt(i int) (end int, word bool, ok bool) {
 	case t.k == kPunct && t.r == '@', t.k == kPunct && t.r == '＠':
 		return i, false, true
 	case t.k == kPunct && strings.ContainsRune("([{<", t.r):
-		k := i + 1
-		if k < len(sc.t) && sc.t[k].k == kSpace {
-			k++
-		}
-		if k < len(sc.t) && sc.t[k].k == kWord && sc.t[k].flags&wAt != 0 || sc.isPunct(k, '@') {
-			c := k + 1
-			if c < len(sc.t) && sc.t[c].k == kSpace {
-				c++
-			}
-			if sc.isPunct(c, closing(t.r)) {
-				return c, false, true
-			}
+		if c, ok := sc.bracketed(i, func(k int) bool { return sc.t[k].k == kWord && sc.t[k].flags&wAt != 0 || sc.isPunct(k, '@') }); ok {
+			return c, false, true
 		}
 	case t.k == kWord && t.flags&wAt != 0:
 		// Turkish names the sign: "et işareti"
@@ -44,6 +34,18 @@ func (sc *scanner) atAt(i int) (end int, word bool, ok bool) {
 // sign ("et işareti").
 func isAtSignWord(w string) bool {
 	return strings.EqualFold(w, "işareti") || strings.EqualFold(w, "isareti") || strings.EqualFold(w, "sign")
+}
+
+// bracketed reports an opening bracket at token i closed around one token
+// that inside accepts ("(at)", "[.]", "< @ >"), and returns the closing
+// bracket's token.
+func (sc *scanner) bracketed(i int, inside func(k int) bool) (int, bool) {
+	k := sc.next(i)
+	if k >= len(sc.t) || !inside(k) {
+		return 0, false
+	}
+	c := sc.next(k)
+	return c, sc.isPunct(c, closing(sc.t[i].r))
 }
 
 func closing(r rune) rune {
@@ -70,18 +72,8 @@ func (sc *scanner) dotAt(i int) (end int, spelled bool, ok bool) {
 	case t.k == kPunct && t.r == '.':
 		return i, false, true
 	case t.k == kPunct && strings.ContainsRune("([{", t.r):
-		k := i + 1
-		if k < len(sc.t) && sc.t[k].k == kSpace {
-			k++
-		}
-		if sc.isPunct(k, '.') || k < len(sc.t) && sc.t[k].k == kWord && sc.t[k].flags&wDot != 0 {
-			c := k + 1
-			if c < len(sc.t) && sc.t[c].k == kSpace {
-				c++
-			}
-			if sc.isPunct(c, closing(t.r)) {
-				return c, true, true
-			}
+		if c, ok := sc.bracketed(i, func(k int) bool { return sc.isPunct(k, '.') || sc.t[k].k == kWord && sc.t[k].flags&wDot != 0 }); ok {
+			return c, true, true
 		}
 	case t.k == kWord && t.flags&wDot != 0:
 		return i, true, true
