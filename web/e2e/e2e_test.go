@@ -412,10 +412,7 @@ func paths(t *testing.T, wasm bool) {
 			markOld(t, ctx)
 			if eval[bool](t, ctx, `!!document.querySelector("input[inputmode=numeric]")`) {
 				name := eval[string](t, ctx, `document.querySelector("input[name=submitted]").value`)
-				chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID(name+"-day"), fmt.Sprint(placed[0])),
-					chromedp.SendKeys(chromedp.ID(name+"-month"), fmt.Sprint(placed[1])),
-					chromedp.SendKeys(chromedp.ID(name+"-year"), fmt.Sprint(placed[2])),
-					chromedp.Click(chromedp.CSS(`[data-testid=continue]`)))
+				enterDate(t, ctx, name, fmt.Sprint(placed[0]), fmt.Sprint(placed[1]), fmt.Sprint(placed[2]), "")
 			} else {
 				name := eval[string](t, ctx, `document.querySelector("input[type=radio]").name`)
 				value := "true"

@@ -69,10 +69,7 @@ func TestWalksInSpanishAndHebrew(t *testing.T) {
 					} else if eval[bool](t, ctx, `!!document.querySelector("input[inputmode=numeric]")`) {
 						placed := eval[[]int](t, ctx, `(d => [d.getDate(), d.getMonth() + 1, d.getFullYear()])(new Date(Date.now() - 3 * 864e5))`)
 						name := eval[string](t, ctx, `document.querySelector("input[name=submitted]").value`)
-						chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID(name+"-day"), fmt.Sprint(placed[0])),
-							chromedp.SendKeys(chromedp.ID(name+"-month"), fmt.Sprint(placed[1])),
-							chromedp.SendKeys(chromedp.ID(name+"-year"), fmt.Sprint(placed[2])),
-							chromedp.Click(chromedp.CSS(`[data-testid=continue]`)))
+						enterDate(t, ctx, name, fmt.Sprint(placed[0]), fmt.Sprint(placed[1]), fmt.Sprint(placed[2]), "")
 					} else {
 						name := eval[string](t, ctx, `document.querySelector("input[type=radio]").name`)
 						value := map[string]string{"seller_positive_percent": "97", "category": "general", "asked_for_login_or_code": "false",
