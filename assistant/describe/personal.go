@@ -413,10 +413,3 @@ func mask(s string) string {
 	}
 	return excerpt(b.String())
 }
-
-// personalID reports a finding of personal data or a link, made once per
-// piece removed rather than once per field.
-func personalID(id string) bool {
-	_, ok := placeholders[id]
-	return ok
-}
