@@ -345,3 +345,19 @@ func TestLabelAfterAnAddressDoesNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedEmailInAnyCase: an email typed with spaces around the @ is
+// found with a known top-level domain in capitals or a lower-case one
+// ("startup . Com", "example . photography"); junk is not ("0@ 0. AA").
+func TestSpacedEmailInAnyCase(t *testing.T) {
+	for text, want := range map[string]bool{
+		"write to jane @ startup.Com please":           true,
+		"write to jane @ example . photography please": true,
+		"0@ 0. AA": false,
+	} {
+		got := slices.ContainsFunc(Check(FieldDifference, text).Findings, func(f Finding) bool { return f.ID == FindEmail })
+		if got != want {
+			t.Errorf("%q: email found %v, want %v", text, got, want)
+		}
+	}
+}

@@ -158,6 +158,14 @@ func (sc *scanner) tldOK(i int, strict bool) bool {
 	return tlds()[string(sc.buf)]
 }
 
+// knownOrLowerTLD reports a top-level domain at word token i that is a
+// known one in any case, or written in lower-case letters.
+func (sc *scanner) knownOrLowerTLD(i int) bool {
+	w := sc.tx(i)
+	sc.buf = lowerWord(w, sc.buf)
+	return tlds()[string(sc.buf)] || string(sc.buf) == w && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == ""
+}
+
 func (sc *scanner) emailsAndLinks() {
 	for i := 0; i < len(sc.t); i++ {
 		t := &sc.t[i]
@@ -277,8 +285,9 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 			return 0, false
 		}
 	case word || spacedBefore || spacedAfter:
-		// spaced out, it takes a known top-level domain ("0@ 0. AA" is none)
-		if !hasTLD || !sc.tldOK(d.tld, false) {
+		// spaced out, it takes a mail provider, a known top-level domain in
+		// any case ("gmail . Com") or one in lower case ("0@ 0. AA" is none)
+		if !hasTLD || !host && !sc.knownOrLowerTLD(d.tld) {
 			return 0, false
 		}
 	default:
