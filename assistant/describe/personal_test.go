@@ -348,16 +348,21 @@ func TestLabelAfterAnAddressDoesNotOverlap(t *testing.T) {
 
 // TestSpacedEmailInAnyCase: an email typed with spaces around the @ is
 // found with a known top-level domain in capitals or a lower-case one
-// ("startup . Com", "example . photography"); junk is not ("0@ 0. AA").
+// ("startup . Com", "example . photography"), with its name before a
+// spaced @ ("ivan.petrov @mycompany.com"); junk is not ("0@ 0. AA").
 func TestSpacedEmailInAnyCase(t *testing.T) {
 	for text, want := range map[string]bool{
 		"write to jane @ startup.Com please":           true,
 		"write to jane @ example . photography please": true,
-		"0@ 0. AA": false,
+		"0@ 0. AA":                               false,
+		"my email is ivan.petrov @mycompany.com": true,
 	} {
 		got := slices.ContainsFunc(Check(FieldDifference, text).Findings, func(f Finding) bool { return f.ID == FindEmail })
 		if got != want {
 			t.Errorf("%q: email found %v, want %v", text, got, want)
+		}
+		if out := Check(FieldDifference, text).Text; want && (strings.Contains(out, "ivan") || strings.Contains(out, "jane")) {
+			t.Errorf("%q: the name is left in %q", text, out)
 		}
 	}
 }

@@ -249,9 +249,12 @@ func (sc *scanner) email(at, atEnd int, word bool) (int, bool) {
 	hasTLD := d.labels >= 2 && sc.tldOK(d.tld, d.spelled && !word && !bracketed) || d.labels >= 2 && !d.spelled && sc.t[d.tld].k == kWord &&
 		utf8.RuneCountInString(sc.tx(d.tld)) >= 2 && sc.t[d.tld].ascii
 	host := sc.wordFlags(n)&wMailHost != 0
-	if spacedBefore && !spacedAfter && !word && !bracketed && atTok.k == kPunct && !host {
-		// "instagram @name.surname": the @ is glued to what follows, not
-		// to the word before; a mail provider would make it an email
+	if spacedBefore && !spacedAfter && !word && !bracketed && atTok.k == kPunct && !host && local >= 0 &&
+		(d.labels == 1 || sc.t[at-2].flags&(wHandle|wLead) != 0) {
+		// "second @shop_helper", "instagram @name.surname": the @ is glued
+		// to what follows, a name without a domain or after a messenger's
+		// name or a lead word; "ivan.petrov @mycompany.com" stays an
+		// email, name and all
 		local = -1
 	}
 	switch {
