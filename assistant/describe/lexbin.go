@@ -46,15 +46,6 @@ func compiledLexicon(name string) ([]byte, error) {
 	return io.ReadAll(flate.NewReader(bytes.NewReader(data)))
 }
 
-// deflate compresses a compiled lexicon for lexicons/compiled.
-func deflate(data []byte) []byte {
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestCompression)
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
-}
-
 // lexBinMagic starts a compiled lexicon; its last byte is the format's
 // version.
 const lexBinMagic = "calmclaim-lexicon\x01"

@@ -2,6 +2,7 @@ package describe
 
 import (
 	"bytes"
+	"compress/flate"
 	"flag"
 	"os"
 	"path/filepath"
@@ -134,4 +135,13 @@ func TestEntryThatMultipliesOutIsRefused(t *testing.T) {
 	if err := build("[insult]\n(you|u) ~0 @many ~0 @many\n"); err != nil {
 		t.Errorf("the same as a rule: %v", err)
 	}
+}
+
+// deflate compresses a compiled lexicon for lexicons/compiled.
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
 }
