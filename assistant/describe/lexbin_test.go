@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -19,15 +20,18 @@ var updateLexicons = flag.Bool("update-lexicons", false, "compile the lexicon fi
 // of the compiled lexicons the check uses.
 var lexiconText = os.DirFS("lexicons")
 
+// builtLexicons are the two lexicons the check uses, built from the files
+// once for the tests that compare them with their compiled form.
+var builtLexicons = sync.OnceValue(func() map[string]*lexicon {
+	return map[string]*lexicon{"all": buildLexicon(lexiconText), "latin": buildLatinLexicon(lexiconText)}
+})
+
 // TestCompiledLexiconsAreCurrent: lexicons/compiled holds the lexicon
 // files as they are now. After editing a file, run
 // `go generate ./assistant/describe` (this test with -update-lexicons).
 func TestCompiledLexiconsAreCurrent(t *testing.T) {
-	for name, build := range map[string]func() *lexicon{
-		"all":   func() *lexicon { return buildLexicon(lexiconText) },
-		"latin": func() *lexicon { return buildLatinLexicon(lexiconText) },
-	} {
-		want := build().marshal()
+	for name, l := range builtLexicons() {
+		want := l.marshal()
 		path := filepath.Join("lexicons", "compiled", name+".bin")
 		if *updateLexicons {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -69,7 +73,7 @@ func TestCompiledLexiconReadsBackTheSame(t *testing.T) {
 		}
 	}
 	texts = append(texts, toneCaseTexts(t)...)
-	for name, l := range map[string]*lexicon{"all": buildLexicon(lexiconText), "latin": buildLatinLexicon(lexiconText)} {
+	for name, l := range builtLexicons() {
 		data := l.marshal()
 		back, err := unmarshalLexicon(data)
 		if err != nil {
